@@ -1,0 +1,106 @@
+"""declutter: remove boilerplate from the plain text of web articles, keep the article.
+
+>>> import declutter
+>>> page = "Home » Tech » Phones\\n\\nThe phone ships in May, the company said on Monday.\\nShare\\n"
+>>> print(declutter.clean(page), end="")
+The phone ships in May, the company said on Monday.
+
+Output lines are input lines, in order, none rewritten. :func:`explain` says why each
+line was kept or removed; :func:`clean` is the same decisions without the bookkeeping.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._version import __version__
+from .config import DEFAULT_REGISTRY, Config
+from .engine import run
+from .errors import (
+    DeclutterError, RuleFileError, RuleTimeout, UnknownProfileError, UnknownRuleError,
+)
+from .labels import Category, Confidence, Label
+from .profiles import DEFAULT_PROFILE, PROFILES
+from .result import Abstention, Explanation, Segment
+from .explain import build_explanation
+
+__all__ = [
+    "Abstention", "Category", "Confidence", "Config", "DeclutterError", "Explanation",
+    "Label", "PROFILES", "DEFAULT_PROFILE", "RuleFileError", "RuleTimeout", "Segment",
+    "UnknownProfileError", "UnknownRuleError", "__version__", "clean", "clean_html",
+    "explain", "rule_names", "describe_rules",
+]
+
+_BYTES_HINT = (
+    "declutter works on str; decode bytes first, e.g. data.decode('utf-8'), "
+    "or use clean_html() for HTML"
+)
+
+
+def _check_text(text: object) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError(_BYTES_HINT)
+    raise TypeError(f"text must be a str, not {type(text).__name__}")
+
+
+def clean(text: str, *, config: Config | None = None, **options: Any) -> str:
+    """Return ``text`` without its boilerplate lines.
+
+    :param text: the plain text of one page.
+    :param config: a :class:`Config`; keyword ``options`` (``profile``, ``disable``,
+        ``lang``, ``timeout``, ``rules``) override its fields.
+    :raises TypeError: when ``text`` is not a ``str`` or an option is unknown.
+    :raises UnknownRuleError: when ``disable`` names a rule that does not exist.
+
+    >>> clean("Advertisement\\nThe vote was held on Sunday, officials said.\\n")
+    'The vote was held on Sunday, officials said.\\n'
+    """
+    text = _check_text(text)
+    return run(text, Config.from_options(config, **options)).text
+
+
+def explain(text: str, *, config: Config | None = None, **options: Any) -> Explanation:
+    """Clean ``text`` and say, for every line, what was decided and why.
+
+    Takes the same arguments as :func:`clean`; ``explain(text).text == clean(text)``.
+
+    >>> result = explain("Advertisement\\nThe vote was held on Sunday, officials said.\\n")
+    >>> [(s.kept, s.rule) for s in result.segments]
+    [(False, 'advertisement_marker'), (True, None)]
+    """
+    text = _check_text(text)
+    cfg = Config.from_options(config, **options)
+    return build_explanation(run(text, cfg, record=True), cfg)
+
+
+def clean_html(html: str | bytes, *, config: Config | None = None, **options: Any) -> str:
+    """Extract the text of an HTML page with trafilatura, then clean it.
+
+    trafilatura is asked to favour recall and to include comments and tables, so that
+    declutter's own rules decide what is noise.
+
+    :param html: the page, as ``str`` or as ``bytes`` (trafilatura guesses the encoding).
+    :raises TypeError: when ``html`` is neither ``str`` nor ``bytes``.
+    """
+    from .html import extract_text
+
+    if not isinstance(html, (str, bytes)):
+        raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
+    return clean(extract_text(html), config=config, **options)
+
+
+def rule_names() -> tuple[str, ...]:
+    """The names of the built-in rules, in the order they are applied."""
+    return DEFAULT_REGISTRY.names()
+
+
+def describe_rules() -> list[dict[str, str]]:
+    """Name, category and description of every built-in rule (what ``--list-rules`` shows)."""
+    return [
+        {"name": rule.name,
+         "category": rule.category.value if rule.category is not None else "guard",
+         "description": rule.description}
+        for rule in DEFAULT_REGISTRY
+    ]

@@ -1,0 +1,7 @@
+"""``python -m declutter``: the command-line filter."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

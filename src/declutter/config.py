@@ -1,0 +1,91 @@
+"""One immutable configuration: profile, disabled rules, language, extra rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any, Iterable, Mapping
+
+from .patterns import DEFAULT_TIMEOUT
+from .profiles import DEFAULT_PROFILE, Thresholds, thresholds_for
+from .registry import RuleRegistry
+from .rules import DEFAULT_RULES
+from .rules.base import Rule
+
+#: The registry of built-in rules.
+DEFAULT_REGISTRY = RuleRegistry(DEFAULT_RULES)
+
+
+@dataclass(frozen=True)
+class Config:
+    """How declutter cleans. Every field has the name of the matching keyword option.
+
+    :param profile: the precision/recall dial: ``"precision"`` removes only what is
+        certain, ``"balanced"`` (default) also what is likely, ``"recall"`` also what is
+        plausible. See :data:`declutter.profiles.PROFILES`.
+    :param disable: names of rules to switch off (see :func:`declutter.rule_names`).
+    :param lang: the text's language code (``"en"``, ``"de"``...); ``None`` detects it.
+    :param timeout: seconds one rule pattern may run on one document before the rule
+        abstains (the document is still cleaned by the other rules).
+    :param rules: extra rules appended after the built-in ones (see
+        :func:`declutter.load_rules`).
+
+    >>> Config(profile="precision", disable=["byline"]).disable
+    frozenset({'byline'})
+    """
+
+    profile: str = DEFAULT_PROFILE
+    disable: frozenset[str] = field(default_factory=frozenset)
+    lang: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    rules: tuple[Rule, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.profile, str):
+            raise TypeError(f"profile must be a str, not {type(self.profile).__name__}")
+        thresholds_for(self.profile)  # validates the name
+        disable = self.disable
+        if isinstance(disable, str):
+            disable = (disable,)
+        if not isinstance(disable, Iterable) or not all(isinstance(n, str) for n in disable):
+            raise TypeError("disable must be an iterable of rule names (str)")
+        object.__setattr__(self, "disable", frozenset(disable))
+        if self.lang is not None and not isinstance(self.lang, str):
+            raise TypeError(f"lang must be a str or None, not {type(self.lang).__name__}")
+        if isinstance(self.timeout, bool) or not isinstance(self.timeout, (int, float)) \
+                or not self.timeout > 0:
+            raise TypeError("timeout must be a positive number of seconds")
+        object.__setattr__(self, "rules", tuple(self.rules))
+        self.registry()  # validates the disabled names
+
+    @property
+    def thresholds(self) -> Thresholds:
+        """The thresholds of :attr:`profile`."""
+        return thresholds_for(self.profile)
+
+    def registry(self) -> RuleRegistry:
+        """The active rules: built-in plus extra, minus the disabled ones.
+
+        :raises UnknownRuleError: when a disabled name matches no rule.
+        """
+        return DEFAULT_REGISTRY.extended(self.rules).without(self.disable)
+
+    @classmethod
+    def from_options(cls, config: "Config | None" = None, **options: Any) -> "Config":
+        """Build a config from keyword options, starting from ``config`` when given.
+
+        :raises TypeError: on an unknown option or a value of the wrong type.
+        """
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise TypeError(
+                f"unknown option(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+            )
+        if config is None:
+            return cls(**options)
+        if not isinstance(config, Config):
+            raise TypeError(f"config must be a declutter.Config, not {type(config).__name__}")
+        if not options:
+            return config
+        merged: Mapping[str, Any] = {f.name: getattr(config, f.name) for f in fields(cls)}
+        return cls(**{**merged, **options})

@@ -1,0 +1,51 @@
+"""Text -> lines with exact character offsets.
+
+Lines are split on the same breaks as :meth:`str.splitlines` (``\\n``, ``\\r\\n``, ``\\r``,
+``\\v``, ``\\f``, ``\\x1c``-``\\x1e``, ``\\x85``, ``\\u2028``, ``\\u2029``). Each line owns its
+break, so the spans ``[starts[i], ends[i])`` partition the original text exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import accumulate
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text cut into lines.
+
+    :param text: the original text, untouched.
+    :param lines: each line's content, without its line break.
+    :param starts: offset of each line's first character in ``text``.
+    :param ends: offset just past each line's break (the next line's start).
+    :param blank: whether each line is empty or whitespace only.
+    """
+
+    text: str
+    lines: list[str]
+    starts: list[int]
+    ends: list[int]
+    blank: list[bool]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def content_end(self, index: int) -> int:
+        """Offset just past the content of line ``index`` (before its break)."""
+        return self.starts[index] + len(self.lines[index])
+
+
+def segment(text: str) -> Document:
+    """Cut ``text`` into lines whose offsets partition it.
+
+    >>> doc = segment("a\\r\\nb\\n")
+    >>> doc.lines, doc.starts, doc.ends
+    (['a', 'b'], [0, 3], [3, 5])
+    """
+    with_breaks = text.splitlines(keepends=True)
+    ends = list(accumulate(map(len, with_breaks)))
+    starts = [0, *ends[:-1]] if ends else []
+    lines = text.splitlines()
+    blank = [not line or line.isspace() for line in lines]
+    return Document(text=text, lines=lines, starts=starts, ends=ends, blank=blank)

@@ -1,0 +1,144 @@
+"""The pipeline: text -> lines -> findings of named rules -> decisions -> output.
+
+Cleaning repeats until a pass removes nothing, so that ``clean(clean(x)) == clean(x)``:
+a later pass sees the text without the noise an earlier pass removed (a headline list
+that only reaches the end of the page once the comment thread after it is gone). Both
+:func:`declutter.clean` and :func:`declutter.explain` run :func:`run`; ``explain`` only
+asks it to record more.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .assemble import assemble, emitted_lines
+from .config import Config
+from .decide import PassDecision, decide
+from .document import Document, segment
+from .errors import RuleTimeout
+from .features import compute_features
+from .labels import Guard, Label, Mark
+from .langid import detect_language
+from .lexicon import available_languages, load_lexicon
+from .result import Abstention
+from .rules.base import ScanContext
+
+#: Most cleaning passes over one document (the last pass normally removes nothing).
+MAX_PASSES = 4
+#: The lexicon merged into every language's own: English boilerplate is everywhere.
+BASE_LANGUAGE = "en"
+
+
+@dataclass
+class Outcome:
+    """Everything one run decided, in terms of the original document's lines.
+
+    :param removed: line index -> label that removed it (non-blank lines).
+    :param spared: line index -> (verdict, label, sentence) for labelled lines kept.
+    :param labels: line index -> every label (only when recorded).
+    """
+
+    doc: Document
+    text: str
+    emitted: list[bool]
+    removed: dict[int, Label]
+    spared: dict[int, tuple[str, Label, str]]
+    labels: dict[int, list[Label]]
+    language: str
+    language_method: str
+    abstentions: list[Abstention]
+    passes: int
+
+
+def lexicon_languages(language: str) -> tuple[str, ...]:
+    """The lexicons merged for ``language``: its own (when shipped) and English."""
+    if language != BASE_LANGUAGE and language in available_languages():
+        return (language, BASE_LANGUAGE)
+    return (BASE_LANGUAGE,)
+
+
+def run(text: str, config: Config, record: bool = False) -> Outcome:
+    """Clean ``text`` under ``config``; ``record`` keeps every label for explanations."""
+    original = segment(text)
+    if config.lang is not None:
+        language, method = config.lang, "given"
+    else:
+        language, method = detect_language(text)
+    lexicon = load_lexicon(lexicon_languages(language))
+    rules = tuple(config.registry())
+    thresholds = config.thresholds
+
+    keep = [True] * len(original.lines)
+    removed: dict[int, Label] = {}
+    spared: dict[int, tuple[str, Label, str]] = {}
+    labels: dict[int, list[Label]] = {}
+    abstentions: list[Abstention] = []
+    current, to_original = original, list(range(len(original.lines)))
+    passes = 0
+    emitted = [True] * len(original.lines)
+    while passes < MAX_PASSES:
+        passes += 1
+        features = compute_features(current, language, thresholds.prose_words_min)
+        ctx = ScanContext(current, features, lexicon, thresholds, language, config.timeout)
+        marks, guards = _scan(rules, ctx, abstentions)
+        decision = decide(current, features, marks, guards, thresholds, record)
+        _merge(decision, to_original, removed, spared, labels, keep, first=passes == 1)
+        emitted = emitted_lines(original, keep)
+        if not decision.removed:
+            break
+        current = segment(assemble(original, emitted))
+        to_original = _line_map(original, emitted, current)
+    output = assemble(original, emitted)
+    return Outcome(original, output, emitted, removed, spared, labels, language, method,
+                   abstentions, passes)
+
+
+def _scan(rules, ctx: ScanContext, abstentions: list[Abstention]) -> tuple[list[Mark], list[Guard]]:
+    marks: list[Mark] = []
+    guards: list[Guard] = []
+    for rule in rules:
+        try:
+            findings = list(rule.scan(ctx))
+        except RuleTimeout as exc:
+            if not any(a.rule == rule.name for a in abstentions):
+                abstentions.append(Abstention(rule.name, str(exc)))
+            continue
+        for finding in findings:
+            (guards if isinstance(finding, Guard) else marks).append(finding)
+    return marks, guards
+
+
+def _merge(decision: PassDecision, to_original: list[int], removed, spared, labels,
+           keep: list[bool], first: bool) -> None:
+    """Carry one pass's decisions back to the original's line numbers."""
+    for index, label in decision.removed.items():
+        origin = to_original[index]
+        keep[origin] = False
+        removed[origin] = label
+        spared.pop(origin, None)
+    if first:
+        for index, note in decision.spared.items():
+            spared[to_original[index]] = note
+    for index, found in decision.labels.items():
+        labels.setdefault(to_original[index], []).extend(
+            l for l in found if l not in labels.get(to_original[index], ())
+        )
+
+
+def _line_map(original: Document, emitted: list[bool], current: Document) -> list[int]:
+    """For each line of ``current`` (the emitted lines joined), the original line it
+    starts with."""
+    starts: list[int] = []  # offset in ``cleaned`` of each emitted original line
+    origins: list[int] = []
+    offset = 0
+    for index, keep in enumerate(emitted):
+        if keep:
+            starts.append(offset)
+            origins.append(index)
+            offset += original.ends[index] - original.starts[index]
+    mapping = []
+    for start in current.starts:
+        position = bisect_left(starts, start)
+        mapping.append(origins[min(position, len(origins) - 1)])
+    return mapping

@@ -1,0 +1,151 @@
+"""Boilerplate lexicons: phrase lists per language, kept as package data.
+
+Each ``data/lexicons/<lang>.txt`` file holds ``[section]`` headers followed by one phrase
+per line; ``#`` starts a comment. Phrases are normalised (case-folded, punctuation turned
+into single spaces) when loaded, the same way lines are normalised before lookup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Mapping
+
+import regex
+
+from .errors import DeclutterError
+
+#: Every section a lexicon file may hold, with what it means.
+SECTIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "cookie": "phrases whose presence in a short line marks a cookie notice",
+        "newsletter": "phrases whose presence in a short line marks a newsletter prompt",
+        "newsletter_line": "whole lines that are newsletter prompts ('Subscribe')",
+        "share_line": "whole lines that are share/follow prompts ('Share', 'Tweet')",
+        "share_prefix": "beginnings of short share/follow prompts ('Follow us on')",
+        "social_network": "names of social networks and share targets",
+        "advertisement_line": "whole lines that are advertisement markers",
+        "affiliate": "phrases whose presence marks an affiliate disclaimer",
+        "copyright": "phrases whose presence in a short line marks a copyright footer",
+        "navigation_line": "whole lines that are site navigation ('Skip to content')",
+        "navigation_word": "single menu entries ('Home', 'About', 'Contact')",
+        "breadcrumb_home": "first items of breadcrumb paths ('Home')",
+        "dateline_prefix": "words that open a dateline ('Published', 'Updated')",
+        "byline_prefix": "words that open a byline ('By', 'Written by')",
+        "photo_credit_prefix": "words that open a photo credit ('Photo:', 'Image credit')",
+        "photo_agency": "photo agencies whose name marks a credit line ('Getty Images')",
+        "source_prefix": "words that open a source attribution ('Source', 'Via')",
+        "comments_trigger": "headings that open a comment section ('Top Rated Comments')",
+        "comments_marker": "whole lines that mark comments ('Reply', 'Report')",
+        "time_unit": "time units for relative dates ('minute', 'days')",
+        "relative_time": "templates of relative dates: '{n} {unit} ago'",
+        "headline_trigger": "headings that open a list of other stories ('Trending')",
+        "related_prefix": "beginnings of single related-story links ('Read more:')",
+        "comment_count_word": "words counted on comments ('votes', 'points', 'likes')",
+        "comment_says": "verbs after a commenter's name ('says', 'wrote')",
+        "date_word": "words that may stand in a bare date or time ('at', 'pm', 'GMT')",
+        "month": "month names and abbreviations",
+        "weekday": "weekday names and abbreviations",
+        "content_heading": "headings that open lists which are content ('Ingredients')",
+        "unit": "measuring units that open ingredient lines ('cups', 'g')",
+        "title_small_word": "words left lower-case in Title Case ('of', 'the')",
+    }
+)
+
+_NON_WORD = regex.compile(r"[\W_]+", regex.V1)
+
+
+def normalize(text: str) -> str:
+    """Case-fold ``text`` and reduce every run of non-word characters to one space.
+
+    >>> normalize("  [ Read All Comments ] ")
+    'read all comments'
+    """
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Phrase lists of one or more languages, merged.
+
+    :param languages: the language codes whose files were merged, in order.
+    :param sections: section name -> normalised phrases (duplicates removed, order kept).
+    """
+
+    languages: tuple[str, ...]
+    sections: Mapping[str, tuple[str, ...]] = field(repr=False)
+
+    def phrases(self, section: str) -> tuple[str, ...]:
+        """The phrases of ``section`` (empty when no merged file has it)."""
+        if section not in SECTIONS:
+            raise KeyError(f"unknown lexicon section {section!r}")
+        return self.sections.get(section, ())
+
+    def words(self, section: str) -> frozenset[str]:
+        """The phrases of ``section`` as a set, for exact lookups."""
+        return frozenset(self.phrases(section))
+
+
+class LexiconError(DeclutterError, ValueError):
+    """A lexicon file is malformed or missing."""
+
+
+def available_languages() -> tuple[str, ...]:
+    """The language codes that ship a lexicon file, sorted."""
+    folder = resources.files("declutter") / "data" / "lexicons"
+    return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt")))
+
+
+def parse_lexicon(text: str, source: str) -> dict[str, tuple[str, ...]]:
+    """Parse the text of a lexicon file.
+
+    :param source: the file's name, used in error messages.
+    :raises LexiconError: on an unknown section or a phrase before any section.
+    """
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("\\#") else raw.strip()[1:]
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            name = line[1:-1].strip()
+            if name not in SECTIONS:
+                raise LexiconError(f"{source}:{number}: unknown section [{name}]")
+            current = sections.setdefault(name, [])
+            continue
+        if current is None:
+            raise LexiconError(f"{source}:{number}: phrase outside any [section]")
+        # templates keep their braces; plain phrases are normalised
+        current.append(line.casefold() if "{" in line else normalize(line))
+    return {name: tuple(dict.fromkeys(p for p in phrases if p)) for name, phrases in sections.items()}
+
+
+@lru_cache(maxsize=64)
+def _load_one(lang: str) -> Mapping[str, tuple[str, ...]]:
+    path = resources.files("declutter") / "data" / "lexicons" / f"{lang}.txt"
+    if not path.is_file():
+        raise LexiconError(
+            f"no lexicon for language {lang!r}; available: {', '.join(available_languages())}"
+        )
+    return MappingProxyType(parse_lexicon(path.read_text(encoding="utf-8"), f"{lang}.txt"))
+
+
+@lru_cache(maxsize=64)
+def load_lexicon(languages: tuple[str, ...]) -> Lexicon:
+    """Merge the lexicons of ``languages`` (in order) into one :class:`Lexicon`.
+
+    Results are cached; lexicons are immutable.
+
+    :raises LexiconError: when a language has no lexicon file.
+    """
+    merged: dict[str, list[str]] = {}
+    for lang in languages:
+        for name, phrases in _load_one(lang).items():
+            merged.setdefault(name, []).extend(phrases)
+    return Lexicon(
+        languages=languages,
+        sections=MappingProxyType({k: tuple(dict.fromkeys(v)) for k, v in merged.items()}),
+    )

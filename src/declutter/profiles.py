@@ -1,0 +1,96 @@
+"""The precision/recall dial: named profiles and the thresholds each one sets.
+
+Every threshold a rule or the decision step uses lives here, as data, so one profile
+name moves them all together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .errors import UnknownProfileError
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Numbers that steer the rules and the decision step for one profile."""
+
+    #: a line is removed when its strongest label reaches this confidence
+    min_confidence: float
+    #: fewest consecutive title-like lines that make a headline list without a heading
+    headline_run_min: int
+    #: fewest title-like lines after a "Trending" / "More from" heading
+    headline_run_min_after_trigger: int
+    #: fewest consecutive menu-like lines that make a navigation menu
+    menu_run_min: int
+    #: fewest comment markers ("Reply", "3 days ago"...) that make a thread
+    comment_markers_min: int
+    #: most non-blank lines between two comment markers of one thread
+    comment_gap_max: int
+    #: characters of article prose that must precede a thread for it to count as noise
+    article_chars_before_thread: int
+    #: longest line, in words, that a short-line rule (prompts, markers) may remove
+    prompt_words_max: int
+    #: longest line, in words, that a disclaimer or cookie rule may remove
+    disclaimer_words_max: int
+    #: a line of at least this many words with sentence punctuation is article prose
+    prose_words_min: int
+
+
+_PROFILES = {
+    "precision": Thresholds(
+        min_confidence=0.85,
+        headline_run_min=5,
+        headline_run_min_after_trigger=3,
+        menu_run_min=6,
+        comment_markers_min=3,
+        comment_gap_max=10,
+        article_chars_before_thread=600,
+        prompt_words_max=8,
+        disclaimer_words_max=60,
+        prose_words_min=10,
+    ),
+    "balanced": Thresholds(
+        min_confidence=0.65,
+        headline_run_min=3,
+        headline_run_min_after_trigger=2,
+        menu_run_min=4,
+        comment_markers_min=2,
+        comment_gap_max=14,
+        article_chars_before_thread=400,
+        prompt_words_max=12,
+        disclaimer_words_max=80,
+        prose_words_min=8,
+    ),
+    "recall": Thresholds(
+        min_confidence=0.45,
+        headline_run_min=3,
+        headline_run_min_after_trigger=1,
+        menu_run_min=3,
+        comment_markers_min=2,
+        comment_gap_max=20,
+        article_chars_before_thread=250,
+        prompt_words_max=16,
+        disclaimer_words_max=120,
+        prose_words_min=8,
+    ),
+}
+
+#: The named profiles, from most conservative to most aggressive.
+PROFILES = MappingProxyType(_PROFILES)
+#: The profile used when none is given.
+DEFAULT_PROFILE = "balanced"
+
+
+def thresholds_for(profile: str) -> Thresholds:
+    """Return the thresholds of ``profile``.
+
+    :raises UnknownProfileError: when the name is not in :data:`PROFILES`.
+    """
+    try:
+        return PROFILES[profile]
+    except (KeyError, TypeError):
+        raise UnknownProfileError(
+            f"unknown profile {profile!r}; choose one of: {', '.join(PROFILES)}"
+        ) from None

@@ -1,0 +1,39 @@
+"""The built-in rules, in registry order: content guards first, then noise rules."""
+
+from __future__ import annotations
+
+from . import attribution, breadcrumb, byline, comments, dateline, duplicate_title
+from . import guards, headlines, navigation, phrases
+from .base import PhraseRule, Rule, ScanContext
+
+#: Every built-in rule, in the order the registry applies them.
+DEFAULT_RULES: tuple[Rule, ...] = (
+    guards.LIST_CONTENT,
+    guards.QUANTITY,
+    guards.STEPS,
+    guards.QUOTATION,
+    phrases.COOKIE_NOTICE,
+    phrases.NEWSLETTER_PROMPT,
+    phrases.NEWSLETTER_LINE,
+    phrases.SHARE_PROMPT,
+    phrases.FOLLOW_PROMPT,
+    navigation.SOCIAL_LINKS,
+    phrases.ADVERTISEMENT_MARKER,
+    phrases.AFFILIATE_DISCLAIMER,
+    attribution.COPYRIGHT_FOOTER,
+    attribution.PHOTO_CREDIT,
+    attribution.SOURCE_ATTRIBUTION,
+    dateline.RULE,
+    byline.RULE,
+    breadcrumb.RULE,
+    navigation.INLINE_MENU,
+    phrases.NAVIGATION_LINE,
+    navigation.MENU_RUN,
+    duplicate_title.RULE,
+    headlines.RELATED_LINK,
+    headlines.HEADLINE_LIST,
+    phrases.COMMENT_BUTTON,
+    comments.RULE,
+)
+
+__all__ = ["DEFAULT_RULES", "PhraseRule", "Rule", "ScanContext"]

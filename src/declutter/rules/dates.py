@@ -1,0 +1,60 @@
+"""Recognising dates and times in short lines (shared by the dateline and comment rules)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..lexicon import Lexicon, normalize
+from ..patterns import FLAGS, compile_pattern, trie_alternation
+
+#: Longest bare date line, in tokens.
+BARE_DATE_TOKENS_MAX = 16
+
+_TOKEN = regex.compile(r"\w+", regex.V1)
+_NUMERIC = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|º|°)?", regex.V1 | regex.IGNORECASE)
+_NUMERIC_DATE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[:h]\d{2}"
+
+
+@lru_cache(maxsize=64)
+def date_pattern(months: tuple[str, ...]) -> regex.Pattern[str]:
+    """A pattern that finds a date or a clock time inside a line."""
+    month = trie_alternation(months)
+    source = (
+        f"(?:{_NUMERIC_DATE}"
+        f"|(?<!\\w)\\d{{1,2}}(?:st|nd|rd|th)?\\.?[ \\t]*{month}\\.?,?[ \\t]*\\d{{2,4}}"
+        f"|(?<!\\w){month}\\.?[ \\t]*\\d{{1,2}}(?:st|nd|rd|th)?,?(?:[ \\t]*\\d{{4}})?"
+        f"|(?<!\\w){month}\\.?[ \\t]+\\d{{4}})"
+    )
+    return compile_pattern(source, FLAGS)
+
+
+def has_date(line: str, lexicon: Lexicon) -> bool:
+    """Whether ``line`` holds a date or a clock time."""
+    return date_pattern(lexicon.phrases("month")).search(line) is not None
+
+
+def is_bare_date(line: str, lexicon: Lexicon) -> bool:
+    """Whether ``line`` is nothing but a date and/or time ('Tuesday, 9 January 2018, 9:59am').
+
+    >>> from declutter.lexicon import load_lexicon
+    >>> is_bare_date("Jan. 9, 2018 at 9:59 a.m. ET", load_lexicon(("en",)))
+    True
+    >>> is_bare_date("9 people died", load_lexicon(("en",)))
+    False
+    """
+    tokens = _TOKEN.findall(normalize(line))
+    if not 2 <= len(tokens) <= BARE_DATE_TOKENS_MAX:
+        return False
+    names = (
+        lexicon.words("month") | lexicon.words("weekday") | lexicon.words("date_word")
+    )
+    digits = 0
+    for token in tokens:
+        if _NUMERIC.fullmatch(token):
+            digits += 1
+        elif token not in names:
+            return False
+    return digits >= 1 and has_date(line, lexicon)
+

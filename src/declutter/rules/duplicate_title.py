@@ -1,0 +1,57 @@
+"""Duplicated titles: the headline repeated a few lines below itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..labels import Category, Confidence
+from ..lexicon import normalize
+from .base import Finding, ScanContext, single
+
+#: The first copy must stand within this many non-blank lines of the top (the title area).
+TITLE_AREA_LINES = 12
+#: The repeat must follow within this many non-blank lines of the first copy.
+REPEAT_DISTANCE_MAX = 12
+#: A repeat this close (in non-blank lines) is STRONG; farther ones LIKELY.
+REPEAT_DISTANCE_STRONG = 3
+#: Titles have between these many words.
+TITLE_WORDS_MIN = 2
+TITLE_WORDS_MAX = 30
+
+
+@dataclass(frozen=True)
+class DuplicateTitleRule:
+    """A short line near the top that repeats an earlier line word for word."""
+
+    name: str = "duplicate_title"
+    category: Category = Category.DUPLICATE_TITLE
+    description: str = "a title line repeated near the top of the page"
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        doc = ctx.doc
+        first_seen: dict[str, int] = {}  # normalised line -> its rank among non-blank lines
+        rank = -1
+        for index, line in enumerate(doc.lines):
+            if doc.blank[index]:
+                continue
+            rank += 1
+            if rank >= TITLE_AREA_LINES + REPEAT_DISTANCE_MAX:
+                break
+            if not TITLE_WORDS_MIN <= len(line.split()) <= TITLE_WORDS_MAX:
+                continue
+            key = normalize(line)
+            earlier = first_seen.get(key)
+            if earlier is None:
+                if rank < TITLE_AREA_LINES:
+                    first_seen[key] = rank
+                continue
+            distance = rank - earlier
+            if distance <= REPEAT_DISTANCE_MAX:
+                confidence = (Confidence.STRONG if distance <= REPEAT_DISTANCE_STRONG
+                              else Confidence.LIKELY)
+                yield single(index, self.name, self.category, confidence,
+                             f"repeats a line {distance} line(s) above")
+
+
+RULE = DuplicateTitleRule()
