@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .document import Document
-from .features import Features
+from .table import LineTable
 from .labels import Confidence, Guard, Label, Mark
 from .profiles import Thresholds
 
@@ -41,7 +41,7 @@ class PassDecision:
 
 def decide(
     doc: Document,
-    features: Features,
+    table: LineTable,
     marks: list[Mark],
     guards: list[Guard],
     thresholds: Thresholds,
@@ -79,7 +79,7 @@ def decide(
             guard = guard_of[index]
             decision.spared[index] = (GUARDED, label, f"{guard.reason} ({guard.rule})")
         elif (label.confidence < Confidence.STRONG and index not in in_region
-              and _between_paragraphs(doc, features, best, index)):
+              and _between_paragraphs(doc, table, best, index)):
             decision.spared[index] = (BETWEEN_PARAGRAPHS, label,
                                       "a short line between two article paragraphs")
         else:
@@ -87,12 +87,12 @@ def decide(
     return decision
 
 
-def _between_paragraphs(doc: Document, features: Features, best: dict[int, Label],
+def _between_paragraphs(doc: Document, table: LineTable, best: dict[int, Label],
                         index: int) -> bool:
     before = _neighbour(doc, index, -1)
     after = _neighbour(doc, index, +1)
     return all(
-        n is not None and features.prose[n] and n not in best for n in (before, after)
+        n is not None and table.prose[n] and n not in best for n in (before, after)
     )
 
 

@@ -17,7 +17,7 @@ from .config import Config
 from .decide import PassDecision, decide
 from .document import Document, segment
 from .errors import RuleTimeout
-from .features import compute_features
+from .table import anchor_of, build_table
 from .labels import Guard, Label, Mark
 from .langid import detect_language
 from .lexicon import available_languages, load_lexicon
@@ -58,6 +58,16 @@ def lexicon_languages(language: str) -> tuple[str, ...]:
     return (BASE_LANGUAGE,)
 
 
+def rule_anchors(rules, lexicon) -> tuple[str, ...]:
+    """The anchor words of every phrase that the rules look for inside lines."""
+    return tuple(sorted({
+        anchor_of(phrase)
+        for rule in rules
+        for section in getattr(rule, "anchor_sections", ())
+        for phrase in lexicon.phrases(section)
+    }))
+
+
 def run(text: str, config: Config, record: bool = False) -> Outcome:
     """Clean ``text`` under ``config``; ``record`` keeps every label for explanations."""
     original = segment(text)
@@ -68,6 +78,7 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
     lexicon = load_lexicon(lexicon_languages(language))
     rules = tuple(config.registry())
     thresholds = config.thresholds
+    anchors = rule_anchors(rules, lexicon)
 
     keep = [True] * len(original.lines)
     removed: dict[int, Label] = {}
@@ -79,10 +90,11 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
     emitted = [True] * len(original.lines)
     while passes < MAX_PASSES:
         passes += 1
-        features = compute_features(current, language, thresholds.prose_words_min)
-        ctx = ScanContext(current, features, lexicon, thresholds, language, config.timeout)
+        table = build_table(current, language, thresholds.prose_words_min, anchors,
+                            config.timeout)
+        ctx = ScanContext(current, table, lexicon, thresholds, language, config.timeout)
         marks, guards = _scan(rules, ctx, abstentions)
-        decision = decide(current, features, marks, guards, thresholds, record)
+        decision = decide(current, table, marks, guards, thresholds, record)
         _merge(decision, to_original, removed, spared, labels, keep, first=passes == 1)
         emitted = emitted_lines(original, keep)
         if not decision.removed:

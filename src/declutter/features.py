@@ -1,15 +1,10 @@
-"""Per-line signals shared by rules and the decision step: prose, words, stopwords."""
+"""Signals about single lines: prose, sentence ends, stopwords."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-
-import regex
-
-from .document import Document
 
 #: jusText stoplist file names for the language codes declutter knows.
 STOPLIST_NAMES = {
@@ -25,18 +20,16 @@ UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 #: Characters that end a sentence, in any script.
 SENTENCE_END = ".!?…。！？"
 #: Characters that may close a sentence after its terminal punctuation.
-CLOSERS = "\"'”’»«)]›‹」』"
+CLOSERS = "\"'”’»«)]›‹」』 \t"
+#: Clause punctuation of unspaced scripts: its presence marks running text.
+UNSPACED_CLAUSE_MARKS = "，。、；！？"
 
-_WORD = regex.compile(r"\w+", regex.V1)
-
-#: A line shorter than this (in characters) is never prose, whatever the script.
-PROSE_CHARS_MIN = 40
-#: Unspaced scripts: characters that make a line long enough to be prose.
-PROSE_CHARS_MIN_UNSPACED = 20
 #: A line with at least this many words is prose even without a sentence end.
 PROSE_WORDS_LONG = 25
 #: Share of stopwords below which a line is a list of names, not prose.
 PROSE_STOPWORD_RATIO_MIN = 0.1
+#: Punctuation stripped from words before the stopword lookup.
+WORD_EDGE = ".,;:!?\"'()[]{}«»“”‘’„-–—…"
 
 
 @lru_cache(maxsize=32)
@@ -58,8 +51,12 @@ def stopwords(language: str) -> frozenset[str]:
 
 
 def ends_sentence(line: str) -> bool:
-    """Whether ``line`` ends with sentence punctuation (closing quotes allowed)."""
-    tail = line.rstrip().rstrip(CLOSERS)
+    """Whether ``line`` ends with sentence punctuation (closing quotes allowed).
+
+    >>> ends_sentence('He left. "Bye."'), ends_sentence("Top stories")
+    (True, False)
+    """
+    tail = line.rstrip(CLOSERS)
     return bool(tail) and tail[-1] in SENTENCE_END
 
 
@@ -68,55 +65,16 @@ def word_count(line: str) -> int:
     return len(line.split())
 
 
-@dataclass(frozen=True)
-class Features:
-    """Signals computed once per document.
-
-    :param prose: whether each line reads as article prose (long, sentence-like).
-    :param prose_chars_before: characters of prose in lines before each line.
-    """
-
-    prose: list[bool]
-    prose_chars_before: list[int]
-
-    def prose_before(self, index: int) -> int:
-        """Characters of prose in the lines before ``index``."""
-        return self.prose_chars_before[index]
-
-    def prose_after(self, index: int) -> int:
-        """Characters of prose in the lines after ``index``."""
-        return self.prose_chars_before[-1] - self.prose_chars_before[index + 1]
-
-
-def compute_features(doc: Document, language: str, prose_words_min: int) -> Features:
-    """Compute the :class:`Features` of ``doc``."""
-    stop = stopwords(language)
-    unspaced = language in UNSPACED_LANGUAGES
-    min_chars = PROSE_CHARS_MIN_UNSPACED if unspaced else PROSE_CHARS_MIN
-    prose = [False] * len(doc.lines)
-    for index, line in enumerate(doc.lines):
-        if len(line) < min_chars:
-            continue
-        prose[index] = _is_prose(line, stop, unspaced, prose_words_min)
-    cumulative = [0] * (len(doc.lines) + 1)
-    total = 0
-    for index, line in enumerate(doc.lines):
-        cumulative[index] = total
-        if prose[index]:
-            total += len(line)
-    cumulative[len(doc.lines)] = total
-    return Features(prose=prose, prose_chars_before=cumulative)
-
-
-def _is_prose(line: str, stop: frozenset[str], unspaced: bool, words_min: int) -> bool:
+def is_prose(line: str, words: list[str], stop: frozenset[str], unspaced: bool,
+             words_min: int) -> bool:
+    """Whether ``line`` (split into ``words``) reads as running article text."""
     if unspaced:
-        return ends_sentence(line) or any(c in line for c in "，。、；")
-    words = line.split()
+        return ends_sentence(line) or any(c in line for c in UNSPACED_CLAUSE_MARKS)
     if len(words) < words_min:
         return False
-    if not (ends_sentence(line) or len(words) >= PROSE_WORDS_LONG):
+    if not (len(words) >= PROSE_WORDS_LONG or ends_sentence(line)):
         return False
     if not stop:
         return True
-    hits = sum(1 for w in _WORD.findall(line.casefold()) if w in stop)
+    hits = sum(1 for w in words if w.strip(WORD_EDGE).casefold() in stop)
     return hits >= PROSE_STOPWORD_RATIO_MIN * len(words)

@@ -13,9 +13,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Mapping
 
-import regex
-
 from .errors import DeclutterError
+from .keys import line_key
 
 #: Every section a lexicon file may hold, with what it means.
 SECTIONS: Mapping[str, str] = MappingProxyType(
@@ -54,24 +53,24 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
     }
 )
 
-_NON_WORD = regex.compile(r"[\W_]+", regex.V1)
-
-
 def normalize(text: str) -> str:
-    """Case-fold ``text`` and reduce every run of non-word characters to one space.
+    """The key of a phrase or line (see :func:`declutter.keys.line_key`).
 
     >>> normalize("  [ Read All Comments ] ")
     'read all comments'
     """
-    return _NON_WORD.sub(" ", text.casefold()).strip()
+    return line_key(text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """Phrase lists of one or more languages, merged.
 
     :param languages: the language codes whose files were merged, in order.
     :param sections: section name -> normalised phrases (duplicates removed, order kept).
+
+    Lexicons compare and hash by identity; :func:`load_lexicon` returns one object per
+    language tuple.
     """
 
     languages: tuple[str, ...]

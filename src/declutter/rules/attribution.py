@@ -5,31 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..features import word_count
 from ..labels import Category, Confidence
-from ..patterns import (
-    BOL, EDGE, SEP, compile_pattern, contains_pattern, line_prefix_pattern, scan_lines,
-    trie_alternation,
-)
 from .base import Finding, ScanContext, single
 
 #: Longest photo credit opened by 'Photo:' and the like, in words (captions included).
 CREDIT_WORDS_MAX = 40
 #: Longest line that an agency name alone marks as a credit, in words.
 AGENCY_LINE_WORDS_MAX = 10
+#: Shorter lines need no credit mark around the agency name ('Getty Images').
+AGENCY_ALONE_WORDS_MAX = 3
 #: Longest source attribution, in words.
 SOURCE_WORDS_MAX = 14
+#: Longest 'Via The Verge' attribution without a colon, in words.
+VIA_WORDS_MAX = 6
 #: Longest copyright footer, in words.
 COPYRIGHT_WORDS_MAX = 30
 
-#: Separators that follow an opener such as 'Photo' or 'Source'.
-COLON = "[:：|/–—-]"
+#: Characters that may follow an opener such as 'Photo' or 'Source'.
+COLONS = ":：|/–—-"
 #: Characters that tie an agency name to a credit ('/ Getty Images', '(AP Photo)').
 CREDIT_MARKS = "/|()©[]"
-
-
-def _opener_with_colon(phrases: tuple[str, ...]) -> str:
-    return f"{BOL}{EDGE}{trie_alternation(phrases)}[^\\S\\n\\r]*+{COLON}"
+#: How copyright notices begin, as keys.
+COPYRIGHT_OPENERS = ("©", "c)", "copyright", "copr")
 
 
 @dataclass(frozen=True)
@@ -39,29 +36,27 @@ class PhotoCreditRule:
     name: str = "photo_credit"
     category: Category = Category.PHOTO_CREDIT
     description: str = "photo and image credits ('Photo: Reuters', '(AP Photo/Jane Doe)')"
+    anchor_sections: tuple[str, ...] = ("photo_agency",)
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        doc, lexicon = ctx.doc, ctx.lexicon
+        doc, table = ctx.doc, ctx.table
         marked: set[int] = set()
-        opener = compile_pattern(_opener_with_colon(lexicon.phrases("photo_credit_prefix")))
-        for index, match in scan_lines(opener, doc, ctx.timeout):
-            if word_count(doc.lines[index]) <= CREDIT_WORDS_MAX:
+        for index, opener in table.lines_opening_with(ctx.lexicon.phrases("photo_credit_prefix")):
+            rest = table.keys[index][len(opener):].lstrip(" ")
+            credited = rest[:1] in tuple(COLONS) or opener.endswith(" by") or rest.startswith("by ")
+            if table.words[index] <= CREDIT_WORDS_MAX and credited:
                 marked.add(index)
                 yield single(index, self.name, self.category, Confidence.STRONG,
-                             f"the line opens with “{' '.join(match.group().split())}”")
-        by = compile_pattern(f"{BOL}{EDGE}(?:photo|image|picture|illustration)s?{SEP}++by\\b")
-        agency = contains_pattern(lexicon.phrases("photo_agency"))
-        for pattern in (by, agency):
-            for index, match in scan_lines(pattern, doc, ctx.timeout):
-                line = doc.lines[index]
-                if index in marked or word_count(line) > AGENCY_LINE_WORDS_MAX:
-                    continue
-                if pattern is agency and not any(c in line for c in CREDIT_MARKS) \
-                        and word_count(line) > 3:
-                    continue
-                marked.add(index)
-                yield single(index, self.name, self.category, Confidence.LIKELY,
-                             f"a short line naming “{' '.join(match.group().split())}”")
+                             f"the line opens with “{opener}”")
+        for index, agency in table.lines_containing(ctx.lexicon.phrases("photo_agency")):
+            line = doc.lines[index]
+            count = table.words[index]
+            if index in marked or count > AGENCY_LINE_WORDS_MAX:
+                continue
+            if count > AGENCY_ALONE_WORDS_MAX and not any(c in line for c in CREDIT_MARKS):
+                continue
+            yield single(index, self.name, self.category, Confidence.LIKELY,
+                         f"a short line naming “{agency}”")
 
 
 @dataclass(frozen=True)
@@ -73,18 +68,19 @@ class SourceAttributionRule:
     description: str = "source attributions ('Source: Bloomberg', 'Via The Verge')"
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        doc = ctx.doc
-        phrases = ctx.lexicon.phrases("source_prefix")
-        opener = compile_pattern(_opener_with_colon(phrases) + "[^\\S\\n\\r]*+\\S")
-        for index, match in scan_lines(opener, doc, ctx.timeout):
-            if word_count(doc.lines[index]) <= SOURCE_WORDS_MAX:
+        doc, table = ctx.doc, ctx.table
+        for index, opener in table.lines_opening_with(ctx.lexicon.phrases("source_prefix")):
+            key = table.keys[index]
+            rest = key[len(opener):].lstrip(" ")
+            if rest[:1] and rest[0] in COLONS and rest[1:].strip() \
+                    and table.words[index] <= SOURCE_WORDS_MAX:
                 yield single(index, self.name, self.category, Confidence.STRONG,
-                             f"the line opens with “{' '.join(match.group().split()[:-1])}”")
-        via = compile_pattern(f"{BOL}{EDGE}via\\s+\\p{{Lu}}")
-        for index, _ in scan_lines(via, doc, ctx.timeout):
-            if word_count(doc.lines[index]) <= 6:
-                yield single(index, self.name, self.category, Confidence.LIKELY,
-                             "a short line opening with “Via”")
+                             f"the line opens with “{opener}:”")
+            elif opener == "via" and table.words[index] <= VIA_WORDS_MAX:
+                after = doc.lines[index].split(None, 1)[1:] or [""]
+                if after[0][:1].isupper():
+                    yield single(index, self.name, self.category, Confidence.LIKELY,
+                                 "a short line opening with “Via”")
 
 
 @dataclass(frozen=True)
@@ -94,28 +90,23 @@ class CopyrightRule:
     name: str = "copyright_footer"
     category: Category = Category.COPYRIGHT
     description: str = "copyright footers ('© 2024 Example Media', 'All rights reserved')"
+    anchor_sections: tuple[str, ...] = ("copyright",)
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        doc = ctx.doc
-        marked: set[int] = set()
-        notice = compile_pattern(
-            f"{BOL}{EDGE}(?:©|\\(c\\)|copyright\\b|copr\\.)[^\\S\\n\\r]*+(?:©|\\(c\\))?"
-            f"[^\\S\\n\\r]*+(?:\\d{{4}}|by\\b|\\p{{Lu}})"
-        )
-        for index, _ in scan_lines(notice, doc, ctx.timeout):
-            if word_count(doc.lines[index]) <= COPYRIGHT_WORDS_MAX:
-                marked.add(index)
+        table = ctx.table
+        candidates: dict[int, str] = {}
+        for index in table.lines_with_symbol("©"):
+            candidates.setdefault(index, "a short line containing “©”")
+        for index, phrase in table.lines_containing(ctx.lexicon.phrases("copyright")):
+            candidates.setdefault(index, f"a short line containing “{phrase}”")
+        for index, opener in table.lines_opening_with(COPYRIGHT_OPENERS):
+            rest = table.keys[index][len(opener):].lstrip(" ©")
+            if rest[:1].isdigit() or rest.startswith("by ") or opener == "©":
+                candidates[index] = "the line opens with a copyright notice"
+        for index in sorted(candidates):
+            if table.words[index] <= COPYRIGHT_WORDS_MAX:
                 yield single(index, self.name, self.category, Confidence.STRONG,
-                             "the line opens with a copyright notice")
-        reserved = contains_pattern(ctx.lexicon.phrases("copyright"))
-        symbol = compile_pattern("©")
-        for pattern, reason in ((reserved, "“all rights reserved”"), (symbol, "“©”")):
-            for index, _ in scan_lines(pattern, doc, ctx.timeout):
-                if index in marked or word_count(doc.lines[index]) > COPYRIGHT_WORDS_MAX:
-                    continue
-                marked.add(index)
-                yield single(index, self.name, self.category, Confidence.STRONG,
-                             f"a short line containing {reason}")
+                             candidates[index])
 
 
 PHOTO_CREDIT = PhotoCreditRule()

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Literal, Protocol, Union
 
 from ..document import Document
-from ..features import Features, word_count
 from ..labels import Category, Guard, Label, Mark
 from ..lexicon import Lexicon
-from ..patterns import contains_pattern, line_prefix_pattern, scan_lines, whole_line_pattern
 from ..profiles import Thresholds
+from ..table import LineTable
 
 Finding = Union[Mark, Guard]
 
@@ -20,7 +19,7 @@ class ScanContext:
     """Everything a rule may look at; rules never change it.
 
     :param doc: the document, cut into lines.
-    :param features: per-line signals (prose, prose before/after).
+    :param table: per-line keys, word counts, prose flags and indexes.
     :param lexicon: phrase lists of the document's language(s).
     :param thresholds: numbers set by the chosen profile.
     :param language: the document's language code.
@@ -28,7 +27,7 @@ class ScanContext:
     """
 
     doc: Document
-    features: Features
+    table: LineTable
     lexicon: Lexicon
     thresholds: Thresholds
     language: str
@@ -38,7 +37,8 @@ class ScanContext:
 class Rule(Protocol):
     """A named detector. ``scan`` yields :class:`Mark` (noise) or :class:`Guard` (content).
 
-    Rules are pure: the same context gives the same findings.
+    Rules are pure: the same context gives the same findings. ``anchor_sections`` names
+    the lexicon sections whose phrases the rule finds with ``LineTable.lines_containing``.
     """
 
     name: str
@@ -51,8 +51,6 @@ class Rule(Protocol):
 
 
 PhraseMode = Literal["line", "prefix", "contains"]
-
-_PATTERNS = {"line": whole_line_pattern, "prefix": line_prefix_pattern, "contains": contains_pattern}
 
 
 @dataclass(frozen=True)
@@ -77,33 +75,32 @@ class PhraseRule:
     max_words: Callable[[Thresholds], int]
     description: str
 
+    @property
+    def anchor_sections(self) -> tuple[str, ...]:
+        """Sections searched inside lines (only in ``contains`` mode)."""
+        return (self.section,) if self.mode == "contains" else ()
+
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         phrases = ctx.lexicon.phrases(self.section)
         if not phrases:
             return
-        pattern = _PATTERNS[self.mode](phrases)
+        table = ctx.table
+        if self.mode == "line":
+            found = table.lines_with_key(phrases)
+        elif self.mode == "prefix":
+            found = table.lines_opening_with(phrases)
+        else:
+            found = table.lines_containing(phrases)
         limit = self.max_words(ctx.thresholds)
-        for index, match in scan_lines(pattern, ctx.doc, ctx.timeout):
-            if word_count(ctx.doc.lines[index]) > limit:
-                continue
-            phrase = " ".join(match.group().split())
-            yield Mark(index, index, Label(self.name, self.category, self.confidence,
-                                           f"{self.verb} “{phrase}”"))
-
-    @property
-    def verb(self) -> str:
-        """How the reason sentence introduces the matched phrase."""
-        return {"line": "the line is", "prefix": "the line opens with",
+        verb = {"line": "the line is", "prefix": "the line opens with",
                 "contains": "the line contains"}[self.mode]
+        for index, phrase in found:
+            if table.words[index] <= limit:
+                yield single(index, self.name, self.category, self.confidence,
+                             f"{verb} “{phrase}”")
 
 
 def single(index: int, rule: str, category: Category, confidence: float, reason: str) -> Mark:
     """A :class:`Mark` of one line."""
     return Mark(index, index, Label(rule, category, confidence, reason))
 
-
-def non_blank_lines(doc: Document, start: int, stop: int, step: int = 1) -> Iterator[int]:
-    """Indices of non-blank lines from ``start`` towards ``stop`` (exclusive)."""
-    for index in range(start, stop, step):
-        if not doc.blank[index]:
-            yield index

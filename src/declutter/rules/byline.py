@@ -9,7 +9,6 @@ import regex
 
 from ..features import ends_sentence
 from ..labels import Category, Confidence
-from ..patterns import line_prefix_pattern, scan_lines
 from .base import Finding, ScanContext, single
 
 #: Longest byline, in words.
@@ -31,21 +30,24 @@ class BylineRule:
     description: str = "author lines ('By John Smith', 'Written by Jane Doe | Reuters')"
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        doc = ctx.doc
+        doc, table = ctx.doc, ctx.table
         small = ctx.lexicon.words("title_small_word") | ctx.lexicon.words("date_word")
-        pattern = line_prefix_pattern(ctx.lexicon.phrases("byline_prefix"))
-        for index, match in scan_lines(pattern, doc, ctx.timeout):
+        for index, opener in table.lines_opening_with(ctx.lexicon.phrases("byline_prefix")):
+            count = table.words[index]
             line = doc.lines[index]
-            words = line.split()
-            if len(words) > BYLINE_WORDS_MAX or (ends_sentence(line) and len(words) > 4):
+            if count > BYLINE_WORDS_MAX or (ends_sentence(line) and count > 4):
                 continue
-            rest = line[match.end() - doc.starts[index]:]
-            if not _names_follow(rest, small):
+            if not _names_follow(_after_opener(line, opener), small):
                 continue
-            confidence = Confidence.STRONG if len(words) <= BYLINE_WORDS_STRONG else Confidence.LIKELY
-            opener = " ".join(match.group().split())
+            confidence = Confidence.STRONG if count <= BYLINE_WORDS_STRONG else Confidence.LIKELY
             yield single(index, self.name, self.category, confidence,
                          f"“{opener}” followed by names")
+
+
+def _after_opener(line: str, opener: str) -> str:
+    """The part of ``line`` after its first ``len(opener.split())`` words."""
+    parts = line.split(None, len(opener.split()))
+    return parts[-1] if len(parts) > len(opener.split()) else ""
 
 
 def _names_follow(rest: str, small: frozenset[str]) -> bool:

@@ -16,37 +16,38 @@ import regex
 
 from ..features import ends_sentence
 from ..labels import Category, Confidence, Label, Mark
-from ..lexicon import Lexicon, normalize
-from ..patterns import (
-    BOL, EDGE, EOL, SEP, compile_pattern, scan_lines, trie_alternation, whole_line_pattern,
-)
+from ..lexicon import Lexicon
+from ..patterns import compile_pattern, search, trie_alternation
 from .base import Finding, ScanContext
-from .dateline import SHORT_WITH_DIGIT
-from .dates import is_bare_date
+from .dates import BARE_DATE_CHARS_MAX, is_bare_date
 
-#: Marker kinds, strongest first. Dates alone never make a thread (live blogs have them).
+#: Marker kinds. Dates alone never make a thread (live blogs have them).
 TRIGGER, BUTTON, AGE, COUNT, SAYS, DATE = "heading", "button", "age", "count", "says", "date"
 #: Longest comment-count line ('Rating: 12 Votes'), in words.
 COUNT_WORDS_MAX = 5
-#: Longest 'Name says:' line, in words.
+#: Longest 'Name says:' line and relative-time line, in words.
 SAYS_WORDS_MAX = 8
-#: Short lines just before the first marker that are taken as the first commenter's name.
+AGE_WORDS_MAX = 6
+#: Longest comment heading with a count ('12 Comments'), in words.
+TRIGGER_WORDS_MAX = 6
+#: Short lines just before the first marker taken as the first commenter's name.
 NAME_LINES_BEFORE = 2
 NAME_WORDS_MAX = 4
 
 _TOKEN = regex.compile(r"\w+", regex.V1)
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)?[km]?", regex.V1 | regex.IGNORECASE)
+_COUNT_EDGES = "0123456789()[]{}.,:;#+ "
 
 
 @lru_cache(maxsize=64)
 def relative_time_pattern(templates: tuple[str, ...], units: tuple[str, ...]) -> regex.Pattern[str]:
-    """Whole lines that are a relative time ('26 months ago', 'vor 3 Tagen')."""
+    """Whole keys that are a relative time ('26 months ago', 'vor 3 tagen')."""
     unit = trie_alternation(units)
     alternatives = [
-        f"{SEP}++".join(_template_token(token, unit) for token in template.split())
+        "[^\\w]*+".join(_template_token(token, unit) for token in template.split())
         for template in templates
     ]
-    return compile_pattern(f"{BOL}{EDGE}(?>{'|'.join(alternatives)}){EDGE}{EOL}")
+    return compile_pattern(f"^(?>{'|'.join(alternatives)})$")
 
 
 def _template_token(token: str, unit: str) -> str:
@@ -58,53 +59,62 @@ def _template_token(token: str, unit: str) -> str:
             pieces.append(unit)
         elif piece:
             pieces.append(regex.escape(piece))
-    return "[^\\S\\n\\r]*+".join(pieces)
-
-
-@lru_cache(maxsize=64)
-def trigger_pattern(phrases: tuple[str, ...]) -> regex.Pattern[str]:
-    """Whole-line comment headings, optionally with a count ('12 Comments', 'Comments (3)')."""
-    count = r"(?:\d[\d.,]*+[km]?)"
-    return compile_pattern(
-        f"{BOL}{EDGE}(?:{count}{SEP}*+)?{trie_alternation(phrases)}(?:{SEP}*+{count})?{EDGE}{EOL}"
-    )
-
-
-@lru_cache(maxsize=64)
-def says_pattern(verbs: tuple[str, ...]) -> regex.Pattern[str]:
-    """'Jane Doe says:' lines."""
-    return compile_pattern(f"{BOL}{EDGE}\\p{{Lu}}[^\\n\\r:]{{0,60}}?\\s{trie_alternation(verbs)}[^\\S\\n\\r]*+:?{EDGE}{EOL}")
+    return " ?".join(pieces)
 
 
 def find_markers(ctx: ScanContext) -> dict[int, str]:
     """Line index -> marker kind, for every comment marker in the document."""
-    doc, lexicon = ctx.doc, ctx.lexicon
+    doc, lexicon, table = ctx.doc, ctx.lexicon, ctx.table
     markers: dict[int, str] = {}
-    scans = (
-        (TRIGGER, trigger_pattern(lexicon.phrases("comments_trigger"))),
-        (BUTTON, whole_line_pattern(lexicon.phrases("comments_marker"))),
-        (AGE, relative_time_pattern(lexicon.phrases("relative_time"), lexicon.phrases("time_unit"))),
-        (SAYS, says_pattern(lexicon.phrases("comment_says"))),
-    )
-    for kind, pattern in scans:
-        for index, _ in scan_lines(pattern, doc, ctx.timeout):
-            if kind == SAYS and len(doc.lines[index].split()) > SAYS_WORDS_MAX:
-                continue
-            markers.setdefault(index, kind)
+    for index, _ in table.lines_with_key(lexicon.words("comments_trigger")):
+        markers[index] = TRIGGER
+    for index, _ in table.lines_with_key(lexicon.words("comments_marker")):
+        markers.setdefault(index, BUTTON)
+    age = relative_time_pattern(lexicon.phrases("relative_time"), lexicon.phrases("time_unit"))
+    for index, _ in table.lines_with_key(_undated_ages(lexicon)):
+        markers.setdefault(index, AGE)
+    says = lexicon.words("comment_says")
+    for verb in lexicon.phrases("comment_says"):
+        for index in table.anchor_hits.get(verb, ()):
+            key = table.keys[index]
+            if table.words[index] <= SAYS_WORDS_MAX and key.rstrip(":").rsplit(" ", 1)[-1] in says \
+                    and doc.lines[index].lstrip()[:1].isupper():
+                markers.setdefault(index, SAYS)
+    triggers = lexicon.words("comments_trigger")
     counted = lexicon.words("comment_count_word")
-    for index, _ in scan_lines(SHORT_WITH_DIGIT, doc, ctx.timeout):
+    for index in table.short_digit_lines:
         if index in markers:
             continue
-        line = doc.lines[index]
-        if _is_count(line, counted):
+        key = table.keys[index]
+        words = table.words[index]
+        if words <= TRIGGER_WORDS_MAX and key.strip(_COUNT_EDGES) in triggers:
+            markers[index] = TRIGGER
+        elif words <= AGE_WORDS_MAX and search(age, key, ctx.timeout):
+            markers[index] = AGE
+        elif _is_count(key, counted):
             markers[index] = COUNT
-        elif is_bare_date(line, lexicon):
+        elif len(doc.lines[index]) <= BARE_DATE_CHARS_MAX and is_bare_date(doc.lines[index], lexicon, ctx.timeout):
             markers[index] = DATE
     return markers
 
 
-def _is_count(line: str, counted: frozenset[str]) -> bool:
-    tokens = _TOKEN.findall(normalize(line))
+@lru_cache(maxsize=64)
+def _undated_ages(lexicon: Lexicon) -> frozenset[str]:
+    """Relative times without a number, spelled out ('a day ago', 'yesterday')."""
+    units = lexicon.phrases("time_unit")
+    found = set()
+    for template in lexicon.phrases("relative_time"):
+        if "{n}" in template:
+            continue
+        if "{unit}" in template:
+            found.update(template.replace("{unit}", unit) for unit in units)
+        else:
+            found.add(template)
+    return frozenset(found)
+
+
+def _is_count(key: str, counted: frozenset[str]) -> bool:
+    tokens = _TOKEN.findall(key)
     if not 2 <= len(tokens) <= COUNT_WORDS_MAX:
         return False
     numbers = [t for t in tokens if _NUMBER.fullmatch(t)]
@@ -122,23 +132,23 @@ class CommentThreadRule:
         "comment threads after the article ('Top Rated Comments', '26 months ago', "
         "'Reply', 'Rating: 12 Votes')"
     )
+    anchor_sections: tuple[str, ...] = ("comment_says",)
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         markers = find_markers(ctx)
         if len(markers) < 2:
             return
-        doc, thresholds = ctx.doc, ctx.thresholds
+        doc, thresholds, table = ctx.doc, ctx.thresholds, ctx.table
         rank = list(accumulate(0 if b else 1 for b in doc.blank))  # non-blank lines up to i
         for cluster in _clusters(sorted(markers), rank, thresholds.comment_gap_max):
             kinds = [markers[i] for i in cluster]
             has_trigger = TRIGGER in kinds
-            solid = {k for k in kinds if k not in (TRIGGER, DATE)}
-            solid_count = sum(1 for k in kinds if k not in (TRIGGER, DATE))
-            if not ((has_trigger and solid_count >= 1)
-                    or (len(solid) >= 2 and solid_count >= thresholds.comment_markers_min)):
+            solid = [k for k in kinds if k not in (TRIGGER, DATE)]
+            if not ((has_trigger and solid)
+                    or (len(set(solid)) >= 2 and len(solid) >= thresholds.comment_markers_min)):
                 continue
-            first, last = self._extent(ctx, cluster, kinds, rank)
-            before = ctx.features.prose_before(first)
+            first, last = _extent(ctx, cluster, kinds, rank)
+            before = table.prose_before(first)
             if before < thresholds.article_chars_before_thread:
                 continue  # no article before it: the thread is the page
             confidence = Confidence.STRONG if has_trigger else Confidence.LIKELY
@@ -147,34 +157,31 @@ class CommentThreadRule:
                       f"after {before} characters of article")
             yield Mark(first, last, Label(self.name, self.category, confidence, reason))
 
-    @staticmethod
-    def _extent(ctx: ScanContext, cluster: list[int], kinds: list[str],
-                rank: list[int]) -> tuple[int, int]:
-        doc = ctx.doc
-        first = cluster[0]
-        if kinds[0] != TRIGGER:
-            taken = 0
-            probe = first - 1
-            while probe >= 0 and taken < NAME_LINES_BEFORE:
-                if doc.blank[probe]:
-                    probe -= 1
-                    continue
-                line = doc.lines[probe]
-                if len(line.split()) > NAME_WORDS_MAX or ends_sentence(line) or ctx.features.prose[probe]:
-                    break
-                first = probe
-                taken += 1
+
+def _extent(ctx: ScanContext, cluster: list[int], kinds: list[str],
+            rank: list[int]) -> tuple[int, int]:
+    """First and last line of a thread: commenter names before the first marker, and
+    the last comment's body after the last one."""
+    doc, table = ctx.doc, ctx.table
+    first = cluster[0]
+    if kinds[0] != TRIGGER:
+        taken, probe = 0, first - 1
+        while probe >= 0 and taken < NAME_LINES_BEFORE:
+            if doc.blank[probe]:
                 probe -= 1
-        gaps = [rank[b] - rank[a] - 1 for a, b in zip(cluster, cluster[1:])]
-        tail = int(median(gaps)) if gaps else 0
-        last = cluster[-1]
-        probe = last + 1
-        while probe < len(doc.lines) and tail > 0:
-            if not doc.blank[probe]:
-                last = probe
-                tail -= 1
-            probe += 1
-        return first, last
+                continue
+            if table.words[probe] > NAME_WORDS_MAX or ends_sentence(doc.lines[probe]) \
+                    or table.prose[probe]:
+                break
+            first, taken, probe = probe, taken + 1, probe - 1
+    gaps = [rank[b] - rank[a] - 1 for a, b in zip(cluster, cluster[1:])]
+    tail = int(median(gaps)) if gaps else 0
+    last, probe = cluster[-1], cluster[-1] + 1
+    while probe < len(doc.lines) and tail > 0:
+        if not doc.blank[probe]:
+            last, tail = probe, tail - 1
+        probe += 1
+    return first, last
 
 
 def _clusters(indices: list[int], rank: list[int], gap_max: int) -> Iterator[list[int]]:

@@ -6,11 +6,13 @@ from functools import lru_cache
 
 import regex
 
-from ..lexicon import Lexicon, normalize
-from ..patterns import FLAGS, compile_pattern, trie_alternation
+from ..keys import line_key
+from ..lexicon import Lexicon
+from ..patterns import DEFAULT_TIMEOUT, FLAGS, compile_pattern, search, trie_alternation
 
-#: Longest bare date line, in tokens.
+#: Longest bare date line, in tokens and characters.
 BARE_DATE_TOKENS_MAX = 16
+BARE_DATE_CHARS_MAX = 80
 
 _TOKEN = regex.compile(r"\w+", regex.V1)
 _NUMERIC = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|º|°)?", regex.V1 | regex.IGNORECASE)
@@ -23,19 +25,19 @@ def date_pattern(months: tuple[str, ...]) -> regex.Pattern[str]:
     month = trie_alternation(months)
     source = (
         f"(?:{_NUMERIC_DATE}"
-        f"|(?<!\\w)\\d{{1,2}}(?:st|nd|rd|th)?\\.?[ \\t]*{month}\\.?,?[ \\t]*\\d{{2,4}}"
-        f"|(?<!\\w){month}\\.?[ \\t]*\\d{{1,2}}(?:st|nd|rd|th)?,?(?:[ \\t]*\\d{{4}})?"
-        f"|(?<!\\w){month}\\.?[ \\t]+\\d{{4}})"
+        f"|(?<!\\w)\\d{{1,2}}(?:st|nd|rd|th)?\\.?[ \\t]*+{month}\\.?,?[ \\t]*+\\d{{2,4}}"
+        f"|(?<!\\w){month}\\.?[ \\t]*+\\d{{1,2}}(?:st|nd|rd|th)?(?!\\d)"
+        f"|(?<!\\w){month}\\.?[ \\t]++\\d{{4}})"
     )
     return compile_pattern(source, FLAGS)
 
 
-def has_date(line: str, lexicon: Lexicon) -> bool:
+def has_date(line: str, lexicon: Lexicon, timeout: float = DEFAULT_TIMEOUT) -> bool:
     """Whether ``line`` holds a date or a clock time."""
-    return date_pattern(lexicon.phrases("month")).search(line) is not None
+    return search(date_pattern(lexicon.phrases("month")), line, timeout) is not None
 
 
-def is_bare_date(line: str, lexicon: Lexicon) -> bool:
+def is_bare_date(line: str, lexicon: Lexicon, timeout: float = DEFAULT_TIMEOUT) -> bool:
     """Whether ``line`` is nothing but a date and/or time ('Tuesday, 9 January 2018, 9:59am').
 
     >>> from declutter.lexicon import load_lexicon
@@ -44,17 +46,21 @@ def is_bare_date(line: str, lexicon: Lexicon) -> bool:
     >>> is_bare_date("9 people died", load_lexicon(("en",)))
     False
     """
-    tokens = _TOKEN.findall(normalize(line))
-    if not 2 <= len(tokens) <= BARE_DATE_TOKENS_MAX:
+    tokens = _TOKEN.findall(line_key(line))
+    if not 1 <= len(tokens) <= BARE_DATE_TOKENS_MAX:
         return False
-    names = (
-        lexicon.words("month") | lexicon.words("weekday") | lexicon.words("date_word")
-    )
+    names = _date_names(lexicon)
     digits = 0
     for token in tokens:
         if _NUMERIC.fullmatch(token):
             digits += 1
         elif token not in names:
             return False
-    return digits >= 1 and has_date(line, lexicon)
+    return digits >= 1 and has_date(line, lexicon, timeout)
 
+
+@lru_cache(maxsize=64)
+def _date_names(lexicon: Lexicon) -> frozenset[str]:
+    return lexicon.words("month") | lexicon.words("weekday") | lexicon.words("date_word") | {
+        token for phrase in lexicon.phrases("date_word") for token in _TOKEN.findall(phrase)
+    }

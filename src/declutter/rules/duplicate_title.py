@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..labels import Category, Confidence
-from ..lexicon import normalize
 from .base import Finding, ScanContext, single
 
 #: The first copy must stand within this many non-blank lines of the top (the title area).
@@ -29,7 +28,7 @@ class DuplicateTitleRule:
     description: str = "a title line repeated near the top of the page"
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        doc = ctx.doc
+        doc, table = ctx.doc, ctx.table
         first_seen: dict[str, int] = {}  # normalised line -> its rank among non-blank lines
         rank = -1
         for index, line in enumerate(doc.lines):
@@ -38,9 +37,9 @@ class DuplicateTitleRule:
             rank += 1
             if rank >= TITLE_AREA_LINES + REPEAT_DISTANCE_MAX:
                 break
-            if not TITLE_WORDS_MIN <= len(line.split()) <= TITLE_WORDS_MAX:
+            if not TITLE_WORDS_MIN <= table.words[index] <= TITLE_WORDS_MAX:
                 continue
-            key = normalize(line)
+            key = table.keys[index]
             earlier = first_seen.get(key)
             if earlier is None:
                 if rank < TITLE_AREA_LINES:

@@ -7,23 +7,35 @@ Guards never remove anything. A guarded line survives every label below
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
+import regex
+
 from ..labels import Guard
-from ..patterns import BOL, EDGE, EOL, INLINE, compile_pattern, scan_lines, trie_alternation
+from ..patterns import compile_pattern, search, trie_alternation
 from .base import Finding, ScanContext
 
 #: Longest list a content heading ('Ingredients') protects, in non-blank lines.
 LIST_LINES_MAX = 40
 #: Lines in such a list have at most this many words.
 LIST_ITEM_WORDS_MAX = 20
+#: Longest quotation looked for, in characters.
+QUOTATION_CHARS_MAX = 400
 
-_QUANTITY = r"(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?:[^\S\n\r]*+[-–][^\S\n\r]*+\d+(?:[.,/]\d+)?)?"
-_QUOTED = compile_pattern(
-    # possessive classes that exclude the opening mark keep this linear on '» » » ...'
-    f"{BOL}(?={INLINE}*?(?:»[^«»\\n\\r]{{1,400}}+«|„[^„“”\\n\\r]{{1,400}}+[“”]"
-    f"|«[^«»\\n\\r]{{1,400}}+»))"
+_QUANTITY = r"(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?: ?[-–] ?\d+(?:[.,/]\d+)?)?"
+_STEP = compile_pattern(r"^(?:step ?\d{1,3}(?!\d)|\d{1,2}[.)] \w)")
+# classes that exclude the opening mark keep this linear on '» » » ...'
+_QUOTED = regex.compile(
+    f"»[^«»]{{1,{QUOTATION_CHARS_MAX}}}+«|„[^„“”]{{1,{QUOTATION_CHARS_MAX}}}+[“”]"
+    f"|«[^«»]{{1,{QUOTATION_CHARS_MAX}}}+»",
+    regex.V1,
 )
+
+
+@lru_cache(maxsize=64)
+def _quantity_pattern(units: tuple[str, ...]) -> regex.Pattern[str]:
+    return compile_pattern(f"^{_QUANTITY} ?{trie_alternation(units)}")
 
 
 @dataclass(frozen=True)
@@ -35,17 +47,12 @@ class ListContentGuard:
     description: str = "keeps lists under content headings ('Ingredients', 'Method')"
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        doc = ctx.doc
-        heading = compile_pattern(
-            f"{BOL}{EDGE}{trie_alternation(ctx.lexicon.phrases('content_heading'))}"
-            f"[^\\S\\n\\r]*+:?[^\\S\\n\\r]*+{EOL}"
-        )
-        for index, _ in scan_lines(heading, doc, ctx.timeout):
-            last, taken = index, 0
-            probe = index + 1
+        doc, table = ctx.doc, ctx.table
+        for index, _ in table.lines_with_key(ctx.lexicon.words("content_heading")):
+            last, taken, probe = index, 0, index + 1
             while probe < len(doc.lines) and taken < LIST_LINES_MAX:
                 if not doc.blank[probe]:
-                    if len(doc.lines[probe].split()) > LIST_ITEM_WORDS_MAX:
+                    if table.words[probe] > LIST_ITEM_WORDS_MAX:
                         break
                     last, taken = probe, taken + 1
                 probe += 1
@@ -62,11 +69,14 @@ class QuantityGuard:
     description: str = "keeps ingredient-like lines ('2 cups flour', '½ tsp salt')"
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        pattern = compile_pattern(
-            f"{BOL}{EDGE}{_QUANTITY}[^\\S\\n\\r]*+{trie_alternation(ctx.lexicon.phrases('unit'))}"
-        )
-        for index, _ in scan_lines(pattern, ctx.doc, ctx.timeout):
-            yield Guard(index, index, self.name, "a quantity followed by a unit")
+        table = ctx.table
+        pattern = _quantity_pattern(ctx.lexicon.phrases("unit"))
+        for index in table.short_digit_lines:
+            if search(pattern, table.keys[index], ctx.timeout):
+                yield Guard(index, index, self.name, "a quantity followed by a unit")
+        for index in table.lines_with_symbol("½¼¾⅓⅔⅛"):
+            if search(pattern, table.keys[index], ctx.timeout):
+                yield Guard(index, index, self.name, "a quantity followed by a unit")
 
 
 @dataclass(frozen=True)
@@ -78,11 +88,10 @@ class StepsGuard:
     description: str = "keeps numbered steps ('1. Preheat the oven', 'Step 2:')"
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        pattern = compile_pattern(
-            f"{BOL}{EDGE}(?:step[^\\S\\n\\r]*+\\d{{1,3}}\\b|\\d{{1,2}}[.)][^\\S\\n\\r]++\\p{{L}})"
-        )
-        for index, _ in scan_lines(pattern, ctx.doc, ctx.timeout):
-            yield Guard(index, index, self.name, "a numbered step")
+        table = ctx.table
+        for index in table.short_digit_lines:
+            if search(_STEP, table.keys[index], ctx.timeout):
+                yield Guard(index, index, self.name, "a numbered step")
 
 
 @dataclass(frozen=True)
@@ -94,8 +103,9 @@ class QuotationGuard:
     description: str = "keeps lines holding »quotations« or „Zitate“"
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        for index, _ in scan_lines(_QUOTED, ctx.doc, ctx.timeout):
-            yield Guard(index, index, self.name, "the line holds a quotation")
+        for index in ctx.table.lines_with_symbol("»„«"):
+            if search(_QUOTED, ctx.doc.lines[index], ctx.timeout):
+                yield Guard(index, index, self.name, "the line holds a quotation")
 
 
 LIST_CONTENT = ListContentGuard()

@@ -9,10 +9,6 @@ import regex
 
 from ..features import ends_sentence
 from ..labels import Category, Confidence, Label, Mark
-from ..patterns import (
-    BOL, EDGE, compile_pattern, line_prefix_pattern, scan_lines, trie_alternation,
-    whole_line_pattern,
-)
 from .base import Finding, ScanContext, single
 
 #: A headline has between these many words.
@@ -30,6 +26,8 @@ META_LINES_MAX = 3
 TRIGGER_WORDS_MAX = 6
 #: Non-blank lines allowed between the heading and the first headline.
 TRIGGER_GAP_MAX = 2
+#: Characters that follow the opener of a related-story link ('Read more: ...').
+RELATED_SEPARATORS = tuple(":：|»›>–—")
 #: Longest single related-story link ('Read more: ...'), in words.
 RELATED_WORDS_MAX = 30
 #: A run counts as 'at the edge' of the article when no more prose than this follows
@@ -69,7 +67,7 @@ class HeadlineListRule:
     )
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        doc, features, thresholds = ctx.doc, ctx.features, ctx.thresholds
+        doc, table, thresholds = ctx.doc, ctx.table, ctx.thresholds
         small = ctx.lexicon.words("title_small_word")
         triggers = self._triggers(ctx)
         runs = self._runs(ctx, small)
@@ -87,11 +85,11 @@ class HeadlineListRule:
                 continue
             if shapes.count("title") < TITLE_CASE_RUN_SHARE * count:
                 continue
-            after = features.prose_after(titles[-1]) <= EDGE_PROSE_CHARS
-            before = features.prose_before(titles[0]) <= EDGE_PROSE_CHARS
-            if after and features.prose_before(titles[0]) > 0:
+            after = table.prose_after(titles[-1]) <= EDGE_PROSE_CHARS
+            before = table.prose_before(titles[0]) <= EDGE_PROSE_CHARS
+            if after and table.prose_before(titles[0]) > 0:
                 where = "after the article"
-            elif before and count >= 2 * thresholds.headline_run_min and features.prose_after(titles[-1]) > 0:
+            elif before and count >= 2 * thresholds.headline_run_min and table.prose_after(titles[-1]) > 0:
                 where = "before the article"
             else:
                 continue
@@ -99,7 +97,7 @@ class HeadlineListRule:
                 self.name, self.category, Confidence.LIKELY,
                 f"a run of {count} headlines {where}"))
         for index, whole in triggers.items():
-            if whole and index not in announced and features.prose_after(index) == 0:
+            if whole and index not in announced and table.prose_after(index) == 0:
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "a list heading with no article after it")
 
@@ -107,12 +105,11 @@ class HeadlineListRule:
     def _triggers(ctx: ScanContext) -> dict[int, bool]:
         """Heading lines -> whether the whole line is a heading phrase."""
         phrases = ctx.lexicon.phrases("headline_trigger")
-        found: dict[int, bool] = {}
-        for index, _ in scan_lines(whole_line_pattern(phrases), ctx.doc, ctx.timeout):
-            found[index] = True
-        for index, _ in scan_lines(line_prefix_pattern(phrases), ctx.doc, ctx.timeout):
-            line = ctx.doc.lines[index]
-            if index not in found and len(line.split()) <= TRIGGER_WORDS_MAX and not ends_sentence(line):
+        table = ctx.table
+        found: dict[int, bool] = {index: True for index, _ in table.lines_with_key(phrases)}
+        for index, _ in table.lines_opening_with(phrases):
+            if index not in found and table.words[index] <= TRIGGER_WORDS_MAX \
+                    and not ends_sentence(ctx.doc.lines[index]):
                 found[index] = False
         return found
 
@@ -130,21 +127,25 @@ class HeadlineListRule:
 
     @staticmethod
     def _runs(ctx: ScanContext, small: frozenset[str]) -> list[tuple[list[int], list[str]]]:
-        doc, prose = ctx.doc, ctx.features.prose
+        doc, table = ctx.doc, ctx.table
+        prose, words = table.prose, table.words
         runs: list[tuple[list[int], list[str]]] = []
         titles: list[int] = []
         shapes: list[str] = []
         pending = 0
         for index, line in enumerate(doc.lines):
-            if doc.blank[index]:
+            count = words[index]
+            if count == 0:
                 continue
-            shape = None if prose[index] else headline_shape(line, small)
+            shape = None
+            if HEADLINE_WORDS_MIN <= count <= HEADLINE_WORDS_MAX + 1 and not prose[index]:
+                shape = headline_shape(line, small)
             if shape is not None:
                 titles.append(index)
                 shapes.append(shape)
                 pending = 0
                 continue
-            if titles and pending < META_LINES_MAX and len(line.split()) <= META_WORDS_MAX \
+            if titles and pending < META_LINES_MAX and count <= META_WORDS_MAX \
                     and not ends_sentence(line):
                 pending += 1
                 continue
@@ -165,15 +166,13 @@ class RelatedLinkRule:
     description: str = "single links to other stories ('Read more: ...', 'RELATED: ...')"
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        phrases = ctx.lexicon.phrases("related_prefix")
-        pattern = compile_pattern(
-            f"{BOL}{EDGE}{trie_alternation(phrases)}[^\\S\\n\\r]*+[:：|»›>–—]"
-        )
-        for index, match in scan_lines(pattern, ctx.doc, ctx.timeout):
-            if len(ctx.doc.lines[index].split()) <= RELATED_WORDS_MAX:
-                opener = " ".join(match.group().split())
+        table = ctx.table
+        for index, opener in table.lines_opening_with(ctx.lexicon.phrases("related_prefix")):
+            rest = table.keys[index][len(opener):].lstrip(" ")
+            if rest[:1] in RELATED_SEPARATORS and rest[1:].strip() \
+                    and table.words[index] <= RELATED_WORDS_MAX:
                 yield single(index, self.name, self.category, Confidence.STRONG,
-                             f"the line opens with “{opener}”")
+                             f"the line opens with “{opener}:”")
 
 
 HEADLINE_LIST = HeadlineListRule()

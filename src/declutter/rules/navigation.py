@@ -8,12 +8,8 @@ from typing import Iterator
 import regex
 
 from ..features import ends_sentence
-from ..labels import Category, Confidence
-from ..lexicon import normalize
-from ..labels import Label, Mark
-from ..patterns import (
-    BOL, EDGE, EOL, INLINE, SEP, compile_pattern, scan_lines, trie_alternation,
-)
+from ..keys import line_key
+from ..labels import Category, Confidence, Label, Mark
 from .base import Finding, ScanContext, single
 
 #: Longest menu entry, in words and characters.
@@ -26,16 +22,15 @@ NAV_SHARE_STRONG = 0.5
 INLINE_ITEMS_MIN = 3
 #: Longest one-line menu, in characters.
 INLINE_CHARS_MAX = 400
-#: Separators of one-line menus.
-INLINE_SEPARATORS = "|•·‧∙◦▪■●/"
+#: Separators of one-line menus (surrounded by spaces).
+INLINE_SEPARATORS = "|•·‧∙/"
+#: Longest row of share targets, in words.
+SOCIAL_ROW_WORDS_MAX = 16
 
 _LETTER = regex.compile(r"\p{L}", regex.V1)
-_LEADING_QUANTITY = regex.compile(r"^\W*(?:\d|[½¼¾⅓⅔⅛])", regex.V1)
-_INLINE_CANDIDATE = compile_pattern(
-    f"{BOL}(?={INLINE}{{0,{INLINE_CHARS_MAX}}}{EOL})"
-    f"(?={INLINE}*?\\s[{regex.escape(INLINE_SEPARATORS)}]\\s{INLINE}*?\\s[{regex.escape(INLINE_SEPARATORS)}]\\s)"
-)
-_INLINE_SPLIT = regex.compile(f"\\s+[{regex.escape(INLINE_SEPARATORS)}]+\\s+", regex.V1)
+_LEADING_QUANTITY = regex.compile(r"^\W*+(?:\d|[½¼¾⅓⅔⅛])", regex.V1)
+_INLINE_SPLIT = regex.compile(f"\\s++[{regex.escape(INLINE_SEPARATORS)}]++\\s++", regex.V1)
+_NON_WORD = regex.compile(r"[\W_]++", regex.V1)
 
 
 def is_menu_entry(line: str) -> bool:
@@ -51,6 +46,10 @@ def is_menu_entry(line: str) -> bool:
     )
 
 
+def _navigation_words(ctx: ScanContext) -> frozenset[str]:
+    return ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
+
+
 @dataclass(frozen=True)
 class MenuRunRule:
     """Runs of menu entries, either rich in navigation words or outside the article."""
@@ -60,31 +59,33 @@ class MenuRunRule:
     description: str = "runs of short menu entries ('Home / News / Sport / Weather')"
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        doc, features = ctx.doc, ctx.features
-        nav = ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
+        doc, table = ctx.doc, ctx.table
+        nav = _navigation_words(ctx)
         minimum = ctx.thresholds.menu_run_min
+        words, lines, blank = table.words, doc.lines, doc.blank
         run: list[int] = []
-        for index in range(len(doc.lines) + 1):
-            if index < len(doc.lines):
-                if doc.blank[index]:
+        for index in range(len(lines) + 1):
+            if index < len(lines):
+                if blank[index]:
                     continue
-                if is_menu_entry(doc.lines[index]):
+                if words[index] <= ENTRY_WORDS_MAX and is_menu_entry(lines[index]):
                     run.append(index)
                     continue
             if len(run) >= minimum:
-                mark = self._judge(run, doc.lines, nav, features)
+                mark = self._judge(run, table.keys, nav, table)
                 if mark is not None:
                     yield mark
             run = []
 
-    def _judge(self, run, lines, nav, features) -> Mark | None:
-        share = sum(1 for i in run if normalize(lines[i]) in nav) / len(run)
-        outside = features.prose_before(run[0]) == 0 or features.prose_after(run[-1]) == 0
+    def _judge(self, run: list[int], keys: list[str], nav: frozenset[str], table) -> Mark | None:
+        share = sum(1 for i in run if keys[i] in nav) / len(run)
+        outside = table.prose_before(run[0]) == 0 or table.prose_after(run[-1]) == 0
         if share >= NAV_SHARE_STRONG:
             confidence, why = Confidence.STRONG, f"{share:.0%} are navigation words"
-        elif share >= NAV_SHARE_LIKELY or outside:
-            confidence = Confidence.LIKELY
-            why = f"{share:.0%} are navigation words" if not outside else "outside the article"
+        elif share >= NAV_SHARE_LIKELY:
+            confidence, why = Confidence.LIKELY, f"{share:.0%} are navigation words"
+        elif outside:
+            confidence, why = Confidence.LIKELY, "outside the article"
         else:
             return None
         reason = f"a run of {len(run)} short menu entries, {why}"
@@ -100,13 +101,15 @@ class InlineMenuRule:
     description: str = "one-line menus ('News | Sport | Weather | Culture')"
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        nav = (ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
-               | ctx.lexicon.words("social_network"))
-        for index, _ in scan_lines(_INLINE_CANDIDATE, ctx.doc, ctx.timeout):
-            items = [i.strip() for i in _INLINE_SPLIT.split(ctx.doc.lines[index]) if i.strip()]
+        nav = _navigation_words(ctx) | ctx.lexicon.words("social_network")
+        for index in ctx.table.lines_with_symbol(INLINE_SEPARATORS):
+            line = ctx.doc.lines[index]
+            if len(line) > INLINE_CHARS_MAX:
+                continue
+            items = [i.strip() for i in _INLINE_SPLIT.split(line) if i.strip()]
             if len(items) < INLINE_ITEMS_MIN or not all(is_menu_entry(i) for i in items):
                 continue
-            share = sum(1 for i in items if normalize(i) in nav) / len(items)
+            share = sum(1 for i in items if line_key(i) in nav) / len(items)
             confidence = Confidence.STRONG if share >= NAV_SHARE_STRONG else Confidence.LIKELY
             yield single(index, self.name, self.category, confidence,
                          f"{len(items)} short entries joined by separators")
@@ -121,14 +124,16 @@ class SocialLinksRule:
     description: str = "rows of share targets ('Facebook Twitter LinkedIn Email')"
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        names = ctx.lexicon.phrases("social_network")
-        if not names:
-            return
-        item = trie_alternation(names)
-        pattern = compile_pattern(f"{BOL}{EDGE}{item}(?:{SEP}*+{item})++{EDGE}{EOL}")
-        for index, _ in scan_lines(pattern, ctx.doc, ctx.timeout):
-            yield single(index, self.name, self.category, Confidence.STRONG,
-                         "the line lists only social networks and share targets")
+        names = ctx.lexicon.words("social_network")
+        table = ctx.table
+        for word in sorted(table.by_first_word.keys() & names):
+            for index in table.by_first_word[word]:
+                if not 2 <= table.words[index] <= SOCIAL_ROW_WORDS_MAX:
+                    continue
+                tokens = _NON_WORD.sub(" ", table.keys[index]).split()
+                if len(tokens) >= 2 and all(t in names for t in tokens):
+                    yield single(index, self.name, self.category, Confidence.STRONG,
+                                 "the line lists only social networks and share targets")
 
 
 MENU_RUN = MenuRunRule()

@@ -1,0 +1,43 @@
+"""Line keys: the normalised form under which lines and lexicon phrases are compared.
+
+A key is the line case-folded, with curly apostrophes made straight, hyphens and
+underscores turned into spaces, whitespace runs collapsed, and decoration (bullets,
+brackets, colons, arrows...) stripped from both ends. Inner punctuation stays, so
+'Rating: 12 Votes' keys as 'rating: 12 votes'. Only C-speed string methods are used.
+
+>>> line_key("  • Share this Article: ")
+'share this article'
+>>> line_key("[ Read All Comments ]")
+'read all comments'
+"""
+
+from __future__ import annotations
+
+#: Characters stripped from both ends of a key.
+EDGE_CHARS = (
+    " \t!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+    "•·«»‹›“”„‘’…–—―→←↑↓▸►▶◀■□▪▫●○◆◇★☆✓✔✕✖×¦§¶†‡\u00a0\u200b\u200e\u200f\ufeff"
+)
+
+
+def line_key(line: str) -> str:
+    """The key of ``line`` (see the module docstring)."""
+    folded = line.casefold()
+    if "’" in folded or "‘" in folded:
+        folded = folded.replace("’", "'").replace("‘", "'")
+    if "-" in folded or "_" in folded:
+        folded = folded.replace("-", " ").replace("_", " ")
+    return " ".join(folded.split()).strip(EDGE_CHARS)
+
+
+def first_word(key: str) -> str:
+    """The first word of a key, without trailing punctuation."""
+    return key.split(" ", 1)[0].rstrip(EDGE_CHARS)
+
+
+def starts_with_phrase(key: str, phrase: str) -> bool:
+    """Whether ``key`` is ``phrase`` or begins with it followed by a non-word character."""
+    if not key.startswith(phrase):
+        return False
+    rest = key[len(phrase):len(phrase) + 1]
+    return not rest or not (rest.isalnum() or rest == "_")

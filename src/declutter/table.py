@@ -1,0 +1,222 @@
+"""Per-document line table: keys, word counts, prose flags and inverted indexes.
+
+Built in one pass over the lines, so that rules look up candidates (lines whose key is a
+phrase, lines whose first word opens a phrase) instead of scanning the text once each.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from itertools import accumulate
+from typing import Iterator
+
+import regex
+
+from .document import Document
+from .errors import RuleTimeout
+from .features import UNSPACED_LANGUAGES, is_prose, stopwords
+from .keys import EDGE_CHARS, line_key
+from .patterns import DEFAULT_TIMEOUT
+
+#: Lines longer than this (in characters) get no key: no phrase rule looks at them.
+KEY_CHARS_MAX = 1000
+#: Symbols that rules look for inside lines (separators, quotation marks, ©).
+SYMBOLS = "»›→▸►⟩〉|•·‧∙„«©>/\\½¼¾⅓⅔⅛"
+#: Longest line (characters) listed by :attr:`LineTable.short_digit_lines`.
+DIGIT_LINE_CHARS_MAX = 200
+_SHORT_DIGIT_LINE = regex.compile(
+    f"(?m)^(?=[^\\n]{{0,{DIGIT_LINE_CHARS_MAX}}}$)[^\\n\\d]*+\\d", regex.V1
+)
+
+#: Lines shorter than this are never prose.
+PROSE_CHARS_MIN = 40
+#: Unspaced scripts (Chinese, Japanese...): shorter prose lines exist.
+PROSE_CHARS_MIN_UNSPACED = 16
+
+
+@dataclass(frozen=True)
+class LineTable:
+    """Derived data for every line of a document.
+
+    :param keys: each line's key (``""`` for blank and over-long lines).
+    :param words: each line's number of whitespace-separated words.
+    :param prose: whether each line reads as article prose.
+    :param prose_chars_before: characters of prose in the lines before each line (one
+        more entry than lines: the last is the total).
+    :param by_key: key -> indices of the lines with that key.
+    :param by_first_word: first word of a key -> indices of those lines.
+    """
+
+    doc: Document
+    keys: list[str]
+    words: list[int]
+    prose: list[bool]
+    prose_chars_before: list[int]
+    by_key: dict[str, list[int]] = field(repr=False)
+    by_first_word: dict[str, list[int]] = field(repr=False)
+    anchors: tuple[str, ...] = field(repr=False, default=())
+    timeout: float = DEFAULT_TIMEOUT
+
+    def prose_before(self, index: int) -> int:
+        """Characters of prose in the lines before ``index``."""
+        return self.prose_chars_before[index]
+
+    def prose_after(self, index: int) -> int:
+        """Characters of prose in the lines after ``index``."""
+        return self.prose_chars_before[-1] - self.prose_chars_before[index + 1]
+
+    def lines_with_key(self, phrases: frozenset[str] | tuple[str, ...]) -> Iterator[tuple[int, str]]:
+        """``(line index, key)`` of the lines whose key is one of ``phrases``, in order."""
+        found = []
+        for phrase in self.by_key.keys() & set(phrases):
+            found.extend((index, phrase) for index in self.by_key[phrase])
+        return iter(sorted(found))
+
+    def lines_opening_with(self, phrases: tuple[str, ...]) -> Iterator[tuple[int, str]]:
+        """``(line index, phrase)`` of the lines whose key begins with one of ``phrases``
+        (the longest phrase that fits), in order."""
+        by_word: dict[str, list[str]] = {}
+        for phrase in phrases:
+            by_word.setdefault(phrase.split(" ", 1)[0], []).append(phrase)
+        found = []
+        for word in self.by_first_word.keys() & by_word.keys():
+            candidates = sorted(by_word[word], key=len, reverse=True)
+            for index in self.by_first_word[word]:
+                key = self.keys[index]
+                for phrase in candidates:
+                    if key.startswith(phrase) and (len(key) == len(phrase)
+                                                   or not key[len(phrase)].isalnum()):
+                        found.append((index, phrase))
+                        break
+        return iter(sorted(found))
+
+    def lines_containing(self, phrases: tuple[str, ...]) -> Iterator[tuple[int, str]]:
+        """``(line index, phrase)`` of the lines whose key contains one of ``phrases``
+        as whole words (the first phrase found), in order. Every phrase's longest word
+        must be among the table's anchors."""
+        by_anchor: dict[str, list[str]] = {}
+        for phrase in phrases:
+            by_anchor.setdefault(anchor_of(phrase), []).append(phrase)
+        found: dict[int, str] = {}
+        for anchor in by_anchor.keys() & self.anchor_hits.keys():
+            for index in self.anchor_hits[anchor]:
+                if index in found:
+                    continue
+                key = self.keys[index]
+                for phrase in by_anchor[anchor]:
+                    if contains_words(key, phrase):
+                        found[index] = phrase
+                        break
+        return iter(sorted(found.items()))
+
+    def lines_with_symbol(self, symbols: str) -> list[int]:
+        """Indices of the lines whose key holds one of the characters ``symbols``
+        (each must be one of :data:`SYMBOLS`)."""
+        found: set[int] = set()
+        for symbol in symbols:
+            found.update(self.anchor_hits.get(symbol, ()))
+        return sorted(found)
+
+    @cached_property
+    def anchor_hits(self) -> dict[str, list[int]]:
+        """Anchor word or symbol -> indices of the lines whose key holds it (one scan)."""
+        pattern = anchor_pattern(self.anchors)
+        hits: dict[str, list[int]] = {}
+        starts = self.key_starts
+        try:
+            for match in pattern.finditer(self.key_text, timeout=self.timeout):
+                index = bisect_right(starts, match.start()) - 1
+                found = hits.setdefault(match.group(), [])
+                if not found or found[-1] != index:
+                    found.append(index)
+        except TimeoutError as exc:
+            raise RuleTimeout(f"anchor scan ran past {self.timeout}s") from exc
+        return hits
+
+    @cached_property
+    def short_digit_lines(self) -> list[int]:
+        """Indices of lines of at most :data:`DIGIT_LINE_CHARS_MAX` characters that hold
+        a digit (candidates for dates, counts, quantities and numbered steps)."""
+        found = []
+        starts = self.key_starts
+        try:
+            for match in _SHORT_DIGIT_LINE.finditer(self.key_text, timeout=self.timeout):
+                found.append(bisect_right(starts, match.start()) - 1)
+        except TimeoutError as exc:
+            raise RuleTimeout(f"digit scan ran past {self.timeout}s") from exc
+        return found
+
+    @cached_property
+    def key_text(self) -> str:
+        """All keys joined by newlines, for pattern scans over normalised text."""
+        return "\n".join(self.keys)
+
+    @cached_property
+    def key_starts(self) -> list[int]:
+        """Offset of each line's key in :attr:`key_text`."""
+        return [0, *accumulate(len(k) + 1 for k in self.keys[:-1])] if self.keys else []
+
+
+
+def anchor_of(phrase: str) -> str:
+    """The word of ``phrase`` used to find candidate lines: its longest word."""
+    return max(phrase.split(" "), key=len)
+
+
+def contains_words(key: str, phrase: str) -> bool:
+    """Whether ``phrase`` occurs in ``key`` with word boundaries on both sides."""
+    start = key.find(phrase)
+    while start != -1:
+        end = start + len(phrase)
+        before_ok = start == 0 or not key[start - 1].isalnum()
+        after_ok = end == len(key) or not key[end].isalnum()
+        if before_ok and after_ok:
+            return True
+        start = key.find(phrase, start + 1)
+    return False
+
+
+@lru_cache(maxsize=64)
+def anchor_pattern(anchors: tuple[str, ...]) -> regex.Pattern[str]:
+    """One pattern finding every anchor word (whole words) and every symbol."""
+    words = "|".join(regex.escape(a) for a in sorted(set(anchors), key=lambda a: (-len(a), a)))
+    body = f"(?<!\\w)(?:{words})(?!\\w)|" if words else ""
+    return regex.compile(f"{body}[{regex.escape(SYMBOLS)}]", regex.V1)
+
+
+def build_table(doc: Document, language: str, prose_words_min: int,
+                anchors: tuple[str, ...] = (), timeout: float = DEFAULT_TIMEOUT) -> LineTable:
+    """Compute the :class:`LineTable` of ``doc``."""
+    stop = stopwords(language)
+    unspaced = language in UNSPACED_LANGUAGES
+    prose_min = PROSE_CHARS_MIN_UNSPACED if unspaced else PROSE_CHARS_MIN
+    count = len(doc.lines)
+    keys = [""] * count
+    words = [0] * count
+    prose = [False] * count
+    by_key: dict[str, list[int]] = {}
+    by_first_word: dict[str, list[int]] = {}
+    cumulative = [0] * (count + 1)
+    total = 0
+    for index, line in enumerate(doc.lines):
+        cumulative[index] = total
+        if doc.blank[index]:
+            continue
+        split = line.split()
+        words[index] = len(split)
+        length = len(line)
+        if length >= prose_min and is_prose(line, split, stop, unspaced, prose_words_min):
+            prose[index] = True
+            total += length
+        if length > KEY_CHARS_MAX:
+            continue
+        key = line_key(line)
+        keys[index] = key
+        if key:
+            by_key.setdefault(key, []).append(index)
+            by_first_word.setdefault(key.split(" ", 1)[0].rstrip(EDGE_CHARS), []).append(index)
+    cumulative[count] = total
+    return LineTable(doc, keys, words, prose, cumulative, by_key, by_first_word,
+                     tuple(anchors), timeout)
