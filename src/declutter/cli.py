@@ -116,6 +116,26 @@ def build_parser() -> argparse.ArgumentParser:
                              "through unchanged (surrogateescape)")
     parser.add_argument("--binary", action="store_true",
                         help="clean input even when it looks binary (NUL bytes)")
+    corpus = parser.add_argument_group("JSON Lines corpora (with --jsonl)")
+    corpus.add_argument("--field", default="text", metavar="NAME",
+                        help="the record field holding the text (default: %(default)s)")
+    corpus.add_argument("--html-field", metavar="NAME",
+                        help="take HTML from this field (extracted with trafilatura) and "
+                             "write the cleaned text to --field")
+    corpus.add_argument("--stats-field", metavar="NAME",
+                        help="add per-record removal counts by category under this field")
+    corpus.add_argument("--explain-field", metavar="NAME",
+                        help="add the structured explanation under this field")
+    corpus.add_argument("--jobs", type=int, metavar="N",
+                        help="worker processes (default: all cores)")
+    corpus.add_argument("--on-error", choices=["fail", "skip", "keep"], default="fail",
+                        help="a record that is not JSON, lacks the field or holds a non-string: "
+                             "stop with its line number (fail, default), drop and count it "
+                             "(skip), or pass it through unchanged and count it (keep)")
+    corpus.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE atomically instead of standard output")
+    corpus.add_argument("--progress", choices=["auto", "always", "never"], default="auto",
+                        help="progress on standard error: auto shows it when stderr is a terminal")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
