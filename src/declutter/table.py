@@ -30,6 +30,8 @@ _SHORT_DIGIT_LINE = regex.compile(
     f"(?m)^(?=[^\\n]{{0,{DIGIT_LINE_CHARS_MAX}}}$)[^\\n\\d]*+\\d", regex.V1
 )
 
+_UNSPACED_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]", regex.V1)
+
 #: Lines shorter than this are never prose.
 PROSE_CHARS_MIN = 40
 #: Unspaced scripts (Chinese, Japanese...): shorter prose lines exist.
@@ -47,6 +49,8 @@ class LineTable:
         more entry than lines: the last is the total).
     :param by_key: key -> indices of the lines with that key.
     :param by_first_word: first word of a key -> indices of those lines.
+    :param by_first_char: first character of a key, for keys that start in an unspaced
+        script (Chinese, Japanese, Thai) -> indices of those lines.
     """
 
     doc: Document
@@ -56,6 +60,7 @@ class LineTable:
     prose_chars_before: list[int]
     by_key: dict[str, list[int]] = field(repr=False)
     by_first_word: dict[str, list[int]] = field(repr=False)
+    by_first_char: dict[str, list[int]] = field(repr=False)
     anchors: tuple[str, ...] = field(repr=False, default=())
     timeout: float = DEFAULT_TIMEOUT
 
@@ -78,19 +83,26 @@ class LineTable:
         """``(line index, phrase)`` of the lines whose key begins with one of ``phrases``
         (the longest phrase that fits), in order."""
         by_word: dict[str, list[str]] = {}
+        by_char: dict[str, list[str]] = {}
         for phrase in phrases:
-            by_word.setdefault(phrase.split(" ", 1)[0], []).append(phrase)
-        found = []
-        for word in self.by_first_word.keys() & by_word.keys():
-            candidates = sorted(by_word[word], key=len, reverse=True)
-            for index in self.by_first_word[word]:
+            if unspaced(phrase[:1]):
+                by_char.setdefault(phrase[0], []).append(phrase)
+            else:
+                by_word.setdefault(phrase.split(" ", 1)[0], []).append(phrase)
+        found: dict[int, str] = {}
+        groups = [(self.by_first_word[w], by_word[w]) for w in self.by_first_word.keys() & by_word.keys()]
+        groups += [(self.by_first_char[c], by_char[c]) for c in self.by_first_char.keys() & by_char.keys()]
+        for indices, group in groups:
+            candidates = sorted(group, key=len, reverse=True)
+            for index in indices:
                 key = self.keys[index]
                 for phrase in candidates:
-                    if key.startswith(phrase) and (len(key) == len(phrase)
-                                                   or not key[len(phrase)].isalnum()):
-                        found.append((index, phrase))
+                    if key.startswith(phrase) and (
+                            len(key) == len(phrase) or unspaced(phrase[-1])
+                            or not key[len(phrase)].isalnum()):
+                        found.setdefault(index, phrase)
                         break
-        return iter(sorted(found))
+        return iter(sorted(found.items()))
 
     def lines_containing(self, phrases: tuple[str, ...]) -> Iterator[tuple[int, str]]:
         """``(line index, phrase)`` of the lines whose key contains one of ``phrases``
@@ -165,13 +177,21 @@ def anchor_of(phrase: str) -> str:
     return max(phrase.split(" "), key=len)
 
 
+def unspaced(char: str) -> bool:
+    """Whether ``char`` belongs to a script written without spaces (Han, kana, Thai...),
+    where phrases need no word boundary."""
+    return bool(char) and _UNSPACED_CHAR.match(char) is not None
+
+
 def contains_words(key: str, phrase: str) -> bool:
-    """Whether ``phrase`` occurs in ``key`` with word boundaries on both sides."""
+    """Whether ``phrase`` occurs in ``key`` with word boundaries on both sides (none is
+    needed next to characters of unspaced scripts)."""
     start = key.find(phrase)
+    open_start, open_end = unspaced(phrase[:1]), unspaced(phrase[-1:])
     while start != -1:
         end = start + len(phrase)
-        before_ok = start == 0 or not key[start - 1].isalnum()
-        after_ok = end == len(key) or not key[end].isalnum()
+        before_ok = open_start or start == 0 or not key[start - 1].isalnum()
+        after_ok = open_end or end == len(key) or not key[end].isalnum()
         if before_ok and after_ok:
             return True
         start = key.find(phrase, start + 1)
@@ -181,8 +201,11 @@ def contains_words(key: str, phrase: str) -> bool:
 @lru_cache(maxsize=64)
 def anchor_pattern(anchors: tuple[str, ...]) -> regex.Pattern[str]:
     """One pattern finding every anchor word (whole words) and every symbol."""
-    words = "|".join(regex.escape(a) for a in sorted(set(anchors), key=lambda a: (-len(a), a)))
-    body = f"(?<!\\w)(?:{words})(?!\\w)|" if words else ""
+    ordered = sorted(set(anchors), key=lambda a: (-len(a), a))
+    spaced = "|".join(regex.escape(a) for a in ordered if not unspaced(a[:1]))
+    body = f"(?<!\\w)(?:{spaced})(?!\\w)|" if spaced else ""
+    bare = "|".join(regex.escape(a) for a in ordered if unspaced(a[:1]))
+    body += f"{bare}|" if bare else ""
     return regex.compile(f"{body}[{regex.escape(SYMBOLS)}]", regex.V1)
 
 
@@ -190,14 +213,15 @@ def build_table(doc: Document, language: str, prose_words_min: int,
                 anchors: tuple[str, ...] = (), timeout: float = DEFAULT_TIMEOUT) -> LineTable:
     """Compute the :class:`LineTable` of ``doc``."""
     stop = stopwords(language)
-    unspaced = language in UNSPACED_LANGUAGES
-    prose_min = PROSE_CHARS_MIN_UNSPACED if unspaced else PROSE_CHARS_MIN
+    unspaced_language = language in UNSPACED_LANGUAGES
+    prose_min = PROSE_CHARS_MIN_UNSPACED if unspaced_language else PROSE_CHARS_MIN
     count = len(doc.lines)
     keys = [""] * count
     words = [0] * count
     prose = [False] * count
     by_key: dict[str, list[int]] = {}
     by_first_word: dict[str, list[int]] = {}
+    by_first_char: dict[str, list[int]] = {}
     cumulative = [0] * (count + 1)
     total = 0
     for index, line in enumerate(doc.lines):
@@ -207,7 +231,7 @@ def build_table(doc: Document, language: str, prose_words_min: int,
         split = line.split()
         words[index] = len(split)
         length = len(line)
-        if length >= prose_min and is_prose(line, split, stop, unspaced, prose_words_min):
+        if length >= prose_min and is_prose(line, split, stop, unspaced_language, prose_words_min):
             prose[index] = True
             total += length
         if length > KEY_CHARS_MAX:
@@ -217,6 +241,8 @@ def build_table(doc: Document, language: str, prose_words_min: int,
         if key:
             by_key.setdefault(key, []).append(index)
             by_first_word.setdefault(key.split(" ", 1)[0].rstrip(EDGE_CHARS), []).append(index)
+            if unspaced(key[0]):
+                by_first_char.setdefault(key[0], []).append(index)
     cumulative[count] = total
     return LineTable(doc, keys, words, prose, cumulative, by_key, by_first_word,
-                     tuple(anchors), timeout)
+                     by_first_char, tuple(anchors), timeout)
