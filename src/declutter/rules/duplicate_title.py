@@ -37,8 +37,8 @@ class DuplicateTitleRule:
             rank += 1
             if rank >= TITLE_AREA_LINES + REPEAT_DISTANCE_MAX:
                 break
-            if not TITLE_WORDS_MIN <= table.words[index] <= TITLE_WORDS_MAX:
-                continue
+            if not TITLE_WORDS_MIN <= table.words[index] <= TITLE_WORDS_MAX or table.prose[index]:
+                continue  # titles are short and not running text
             key = table.keys[index]
             earlier = first_seen.get(key)
             if earlier is None:

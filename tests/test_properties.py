@@ -1,0 +1,113 @@
+"""Invariants, checked on arbitrary text and on generated article + noise documents."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import declutter
+from docgen import noisy_documents, non_blank
+
+SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+# text built from lines that look like page text, noise and content alike
+LINE_POOL = [
+    "Share", "Advertisement", "Reply", "3 days ago", "Top Rated Comments", "Home » News » World",
+    "By John Smith", "Source: Reuters", "Trending", "Instagram Outage Disrupts Thousands of Users",
+    "SoftBank Shares Slide After Earnings Miss", "© 2024 Example. All rights reserved.",
+    "Ingredients", "2 cups flour", "1. Preheat the oven", "»Wir schaffen das«, sagte sie.",
+    "The council voted on Tuesday to expand the bus network, officials said in a statement.",
+    "Critics said the plan was too expensive, but the mayor called the vote a turning point.",
+    "", "   ", "News | Sport | Weather", "Menu", "Rating: 12 Votes", "Photo: AP",
+]
+page_lines = st.lists(st.one_of(st.sampled_from(LINE_POOL), st.text(max_size=40)), max_size=40)
+breaks = st.sampled_from(["\n", "\r\n", "\r", "\u2028", "\x0b", "\x0c", "\x85", "\n\n"])
+
+
+@st.composite
+def page_texts(draw) -> str:
+    lines = draw(page_lines)
+    text = ""
+    for line in lines:
+        text += line + draw(breaks)
+    if draw(st.booleans()):
+        text = text.rstrip("\n")
+    return text
+
+
+any_text = st.one_of(st.text(), page_texts())
+
+
+@SETTINGS
+@given(any_text)
+def test_never_raises_and_explain_agrees(text):
+    result = declutter.explain(text)
+    assert result.text == declutter.clean(text)
+
+
+@SETTINGS
+@given(any_text)
+def test_idempotent(text):
+    once = declutter.clean(text)
+    assert declutter.clean(once) == once
+
+
+@SETTINGS
+@given(any_text)
+def test_output_lines_are_a_subsequence_of_input_lines(text):
+    remaining = iter(text.splitlines())
+    for line in declutter.clean(text).splitlines():
+        assert any(line == candidate for candidate in remaining), line
+
+
+@SETTINGS
+@given(any_text)
+def test_offsets_partition_the_original(text):
+    result = declutter.explain(text)
+    position = 0
+    for index, segment in enumerate(result.segments):
+        assert segment.index == index
+        assert segment.start == position
+        assert segment.end > segment.start
+        position = segment.end
+    assert position == len(text)
+    assert "".join(text[s.start:s.end] for s in result.segments) == text
+    assert len(result.segments) == len(text.splitlines())
+
+
+@SETTINGS
+@given(any_text)
+def test_output_is_the_kept_segments(text):
+    result = declutter.explain(text)
+    assert "".join(text[s.start:s.end] for s in result.segments if s.kept) == result.text
+    for segment in result.removed:
+        assert segment.reason
+        assert segment.rule
+
+
+@SETTINGS
+@given(any_text)
+def test_with_every_rule_disabled_output_equals_input(text):
+    assert declutter.clean(text, disable=declutter.rule_names()) == text
+
+
+@SETTINGS
+@given(noisy_documents())
+def test_article_with_injected_noise_cleans_back_to_the_article(document):
+    cleaned = declutter.clean(document.text)
+    assert non_blank(cleaned) == non_blank("\n".join(document.article)), document.noise
+
+
+@SETTINGS
+@given(noisy_documents())
+def test_noisy_documents_are_idempotent(document):
+    once = declutter.clean(document.text)
+    assert declutter.clean(once) == once
+
+
+@SETTINGS
+@given(noisy_documents(), st.sampled_from(list(declutter.PROFILES)))
+def test_profiles_never_drop_article_paragraphs(document, profile):
+    kept = set(non_blank(declutter.clean(document.text, profile=profile)))
+    assert all(p.strip() in kept for p in document.article if len(p.split()) > 8)

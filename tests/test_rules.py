@@ -1,0 +1,186 @@
+"""One positive and one negative case per rule, asserting the rule name and category.
+
+Each case embeds the line under test in a small article, because context matters: the
+same line may be noise after an article and content between two paragraphs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import declutter
+
+P1 = ("The city council voted on Tuesday to expand the bus network, a decision that officials "
+      "said would cut travel times for thousands of commuters by next spring.")
+P2 = ("Critics argued that the plan was too expensive and that the money should have been "
+      "spent on repairing roads, but the mayor said the vote was a turning point for the city.")
+P3 = ("The first new routes are expected to open in March, and the council will review the "
+      "results after a year before deciding whether to extend the programme further.")
+
+
+def decision(lines: list[str], target: str, **options):
+    """The segment of the last line equal to ``target`` in the document made of ``lines``."""
+    text = "\n\n".join(lines) + "\n"
+    result = declutter.explain(text, **options)
+    for segment in reversed(result.segments):
+        if result.line(segment) == target:
+            return segment
+    raise AssertionError(f"{target!r} not in the document")
+
+
+# (rule, category, document lines, the line that must be removed)
+POSITIVE = [
+    ("cookie_notice", "cookie", [P1, P2, "We use cookies to improve your experience. Accept all cookies"],
+     "We use cookies to improve your experience. Accept all cookies"),
+    ("newsletter_prompt", "newsletter", [P1, P2, "Sign up for our newsletter to get the latest news."],
+     "Sign up for our newsletter to get the latest news."),
+    ("newsletter_line", "newsletter", [P1, P2, "Newsletter"], "Newsletter"),
+    ("share_prompt", "share", [P1, "Share this article", P2], "Share this article"),
+    ("follow_prompt", "share", [P1, P2, "Follow us on Twitter"], "Follow us on Twitter"),
+    ("social_links", "share", [P1, P2, "Facebook Twitter LinkedIn Email"],
+     "Facebook Twitter LinkedIn Email"),
+    ("advertisement_marker", "advertisement", [P1, "Advertisement", P2], "Advertisement"),
+    ("affiliate_disclaimer", "affiliate",
+     ["We may earn a commission for purchases made using our links.", P1, P2],
+     "We may earn a commission for purchases made using our links."),
+    ("copyright_footer", "copyright", [P1, P2, "© 2024 Example Media. All rights reserved."],
+     "© 2024 Example Media. All rights reserved."),
+    ("photo_credit", "photo_credit", [P1, "Photo: Jane Doe/Reuters", P2], "Photo: Jane Doe/Reuters"),
+    ("source_attribution", "source", [P1, P2, "Source: Bloomberg"], "Source: Bloomberg"),
+    ("dateline", "dateline", ["PUBLISHED : Tuesday, 09 January, 2018, 9:59am", P1, P2],
+     "PUBLISHED : Tuesday, 09 January, 2018, 9:59am"),
+    ("dateline", "dateline", ["Updated 3:45 PM ET", P1, P2], "Updated 3:45 PM ET"),
+    ("byline", "byline", ["By John Smith and Jane Doe", P1, P2], "By John Smith and Jane Doe"),
+    ("breadcrumb_path", "breadcrumb", ["Home » Tech » Mobiles » Phones", P1, P2],
+     "Home » Tech » Mobiles » Phones"),
+    ("breadcrumb_path", "breadcrumb", ["Home > News > World", P1, P2], "Home > News > World"),
+    ("breadcrumb_path", "breadcrumb", ["Home / Tech / Reviews", P1, P2], "Home / Tech / Reviews"),
+    ("breadcrumb_path", "breadcrumb", ["Home › Sport › Football", P1, P2], "Home › Sport › Football"),
+    ("inline_menu", "navigation", ["News | Sport | Weather | Culture", P1, P2],
+     "News | Sport | Weather | Culture"),
+    ("navigation_line", "navigation", ["Skip to main content", P1, P2], "Skip to main content"),
+    ("navigation_menu", "navigation",
+     ["Home", "News", "Sport", "Weather", "Contact us", P1, P2], "Sport"),
+    ("duplicate_title", "duplicate_title",
+     ["Council votes to expand bus network", "Council votes to expand bus network", P1, P2],
+     "Council votes to expand bus network"),
+    ("related_link", "headline_list", [P1, "Read more: Council approves new budget", P2],
+     "Read more: Council approves new budget"),
+    ("headline_list", "headline_list",
+     [P1, P2, "Trending", "Instagram Outage Disrupts Thousands of Users",
+      "SoftBank Shares Slide After Earnings Miss", "Sony Profit Jumps on Gaming Sales"],
+     "SoftBank Shares Slide After Earnings Miss"),
+    ("headline_list", "headline_list",
+     [P1, P2, "Instagram Outage Disrupts Thousands of Users",
+      "SoftBank Shares Slide After Earnings Miss", "Sony Profit Jumps on Gaming Sales",
+      "Oracle Plans Funding Push to Expand Cloud Infrastructure"],
+     "Sony Profit Jumps on Gaming Sales"),
+    ("comment_button", "comments", [P1, P2, "Reply"], "Reply"),
+    ("comment_thread", "comments",
+     [P1, P2, P3, "Top Rated Comments", "Avatar", "26 months ago", "LOL...good luck.",
+      "Rating: 10 Votes", "Avatar", "26 months ago", "It is the software.", "Rating: 8 Votes"],
+     "LOL...good luck."),
+]
+
+
+@pytest.mark.parametrize("rule,category,lines,target", POSITIVE,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(POSITIVE)])
+def test_rule_removes_its_noise(rule, category, lines, target):
+    segment = decision(lines, target)
+    assert not segment.kept
+    assert segment.rule == rule
+    assert segment.category == category
+    assert segment.reason
+
+
+# (rule that must not fire, document lines, the line that must be kept)
+NEGATIVE = [
+    ("cookie_notice", [P1, "The bakery sells cookies and cakes every morning, and the owner said the "
+                           "cookies sell out before noon on most days.", P2],
+     "The bakery sells cookies and cakes every morning, and the owner said the cookies sell out "
+     "before noon on most days."),
+    ("share_prompt", [P1, "Share prices rose sharply after the announcement on Monday.", P2],
+     "Share prices rose sharply after the announcement on Monday."),
+    ("byline", ["By the end of the year, the council expects the first routes to open.", P1, P2],
+     "By the end of the year, the council expects the first routes to open."),
+    ("breadcrumb_path", [P1, "Paris > Lyon > Marseille: the new route", P2],
+     "Paris > Lyon > Marseille: the new route"),
+    ("breadcrumb_path", [P1, "»Wir schaffen das«, sagte sie » und ging.", P2],
+     "»Wir schaffen das«, sagte sie » und ging."),
+    ("source_attribution", [P1, "Sources say the talks will resume next week, officials said.", P2],
+     "Sources say the talks will resume next week, officials said."),
+    ("copyright_footer", [P1, "Copyright law was the focus of the hearing on Thursday.", P2],
+     "Copyright law was the focus of the hearing on Thursday."),
+    ("dateline", [P1, "Updated guidance for travellers", P2], "Updated guidance for travellers"),
+    ("headline_list", [P1, "The Challenges in the US", P2, P3], "The Challenges in the US"),
+    ("navigation_menu", ["Ingredients", "2 cups flour", "1 tsp salt", "3 eggs", "1 cup milk",
+                         "Method", P1, P2], "2 cups flour"),
+    ("comment_thread", ["Forum: bus routes", "Avatar", "3 days ago",
+                        "Does anyone know when the new routes open?", "Reply", "Avatar",
+                        "2 days ago", "I heard March, but nothing is confirmed.", "Reply"],
+     "Does anyone know when the new routes open?"),
+]
+
+
+@pytest.mark.parametrize("rule,lines,target", NEGATIVE,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(NEGATIVE)])
+def test_rule_keeps_look_alike_content(rule, lines, target):
+    segment = decision(lines, target)
+    assert segment.kept, segment.reason
+    assert all(label.rule != rule for label in segment.labels) or segment.verdict != "removed"
+
+
+def test_listicle_headings_between_paragraphs_stay():
+    lines = [P1, "1. Start early", P2, "2. Pack light", P3, "3. Ask locals", P1]
+    result = declutter.clean("\n\n".join(lines))
+    for heading in ("1. Start early", "2. Pack light", "3. Ask locals"):
+        assert heading in result.splitlines()
+
+
+def test_short_line_between_paragraphs_is_kept_by_context():
+    segment = decision([P1, "Newsletter", P2], "Newsletter")
+    assert segment.kept
+    assert segment.verdict == "between_paragraphs"
+
+
+def test_recipe_ingredients_are_guarded():
+    lines = ["Ingredients", "2 cups flour\n1 tsp salt\n3 eggs\n1 cup milk", P1, P2]
+    cleaned = declutter.clean("\n\n".join(lines))
+    for item in ("2 cups flour", "1 tsp salt", "3 eggs", "1 cup milk"):
+        assert item in cleaned.splitlines()
+
+
+def test_quoted_comment_inside_story_stays():
+    quote = "“This is the best news in years,” one reader wrote in the comments below the post."
+    cleaned = declutter.clean("\n\n".join([P1, quote, P2]))
+    assert quote in cleaned.splitlines()
+
+
+def test_thread_after_article_goes_but_forum_thread_stays():
+    thread = ["Comments", "Avatar", "3 days ago", "Does anyone know when the routes open?",
+              "Reply", "Avatar", "2 days ago", "I heard March, but nothing is confirmed.", "Reply"]
+    after_article = declutter.clean("\n".join([P1, P2, P3, *thread]))
+    assert "Does anyone know when the routes open?" not in after_article
+    forum = declutter.clean("\n".join(thread))
+    assert "Does anyone know when the routes open?" in forum
+    assert "I heard March, but nothing is confirmed." in forum
+
+
+@pytest.mark.parametrize("profile", list(declutter.PROFILES))
+def test_every_profile_cleans_a_strong_case(profile):
+    segment = decision([P1, P2, "Advertisement"], "Advertisement", profile=profile)
+    assert not segment.kept
+
+
+def test_precision_keeps_what_balanced_removes():
+    lines = [P1, P2, "Newsletter"]
+    assert not decision(lines, "Newsletter").kept
+    precise = decision(lines, "Newsletter", profile="precision")
+    assert precise.kept and precise.verdict == "below_threshold"
+
+
+@pytest.mark.parametrize("rule,category,lines,target", POSITIVE[:8],
+                         ids=[c[0] for c in POSITIVE[:8]])
+def test_disabling_the_rule_keeps_the_line(rule, category, lines, target):
+    segment = decision(lines, target, disable=[rule])
+    assert segment.kept or segment.rule != rule
