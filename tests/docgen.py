@@ -52,7 +52,7 @@ def paragraphs(draw) -> str:
 @st.composite
 def articles(draw) -> list[str]:
     """An article: paragraphs, with optional headings between two paragraphs."""
-    body = draw(st.lists(paragraphs(), min_size=3, max_size=7))
+    body = draw(st.lists(paragraphs(), min_size=3, max_size=7, unique=True))
     if draw(st.booleans()) and len(body) >= 4:
         position = draw(st.integers(min_value=2, max_value=len(body) - 2))
         body.insert(position, draw(st.sampled_from(HEADINGS)))

@@ -63,7 +63,8 @@ def test_all_noise_cleans_to_empty():
 
 
 def test_nothing_removed_means_identical_bytes():
-    text = "\r\n\r\n" + ARTICLE.replace("\n", "\r\n") * 3 + "\n\n\n"
+    paragraphs = [ARTICLE, ARTICLE.replace("Tuesday", "Friday"), ARTICLE.replace("bus", "tram")]
+    text = "\r\n\r\n" + "".join(p.replace("\n", "\r\n") for p in paragraphs) + "\n\n\n"
     assert declutter.clean(text) == text
 
 
@@ -123,6 +124,12 @@ def test_registry_rejects_duplicates_and_unknown_names():
     with pytest.raises(declutter.UnknownRuleError):
         RuleRegistry(DEFAULT_RULES).without(["nope"])
     assert "byline" not in RuleRegistry(DEFAULT_RULES).without(["byline"])
+
+
+def test_repeated_line_keeps_its_first_copy():
+    result = declutter.explain(ARTICLE * 2)
+    assert [s.kept for s in result.segments] == [True, False]
+    assert result.segments[1].rule == "repeated_line"
 
 
 def test_output_is_deterministic_across_calls():

@@ -27,6 +27,7 @@ class Category(str, Enum):
     SOURCE = "source"
     COPYRIGHT = "copyright"
     NAVIGATION = "navigation"
+    REPEATED = "repeated"
     CUSTOM = "custom"
 
     def __str__(self) -> str:  # pragma: no cover - trivial

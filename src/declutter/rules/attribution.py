@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
+import regex
+
 from ..labels import Category, Confidence
+from ..patterns import compile_pattern, search
 from .base import Finding, ScanContext, single
 
 #: Longest photo credit opened by 'Photo:' and the like, in words (captions included).
@@ -14,6 +18,8 @@ CREDIT_WORDS_MAX = 40
 AGENCY_LINE_WORDS_MAX = 10
 #: Shorter lines need no credit mark around the agency name ('Getty Images').
 AGENCY_ALONE_WORDS_MAX = 3
+#: Longest gallery counter line ('Image 1 of 8'), in words.
+GALLERY_WORDS_MAX = 5
 #: Longest source attribution, in words.
 SOURCE_WORDS_MAX = 14
 #: Longest 'Via The Verge' attribution without a colon, in words.
@@ -109,6 +115,35 @@ class CopyrightRule:
                              candidates[index])
 
 
+@dataclass(frozen=True)
+class GalleryMarkerRule:
+    """Image-gallery widgets: 'Caption', 'Enlarge this image', 'Image 1 of 8', '1 / 8'."""
+
+    name: str = "gallery_marker"
+    category: Category = Category.PHOTO_CREDIT
+    description: str = "image-gallery widgets ('Caption', 'Enlarge this image', 'Image 1 of 8')"
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        table = ctx.table
+        for index, phrase in table.lines_with_key(ctx.lexicon.words("gallery_marker")):
+            yield single(index, self.name, self.category, Confidence.LIKELY,
+                         f"the line is “{phrase}”")
+        counter = _counter_pattern(ctx.lexicon.phrases("gallery_of"))
+        for index in table.short_digit_lines:
+            if table.words[index] <= GALLERY_WORDS_MAX and search(counter, table.keys[index], ctx.timeout):
+                yield single(index, self.name, self.category, Confidence.LIKELY,
+                             "a gallery counter ('1 of 8')")
+
+
+@lru_cache(maxsize=16)
+def _counter_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    joiner = "|".join(regex.escape(w) for w in words) or "(?!)"
+    return compile_pattern(
+        f"^(?:[^\\W\\d]++ )?\\d{{1,3}} ?(?:(?:{joiner})\\b|/) ?/?\\d{{1,3}}$"
+    )
+
+
 PHOTO_CREDIT = PhotoCreditRule()
+GALLERY_MARKER = GalleryMarkerRule()
 SOURCE_ATTRIBUTION = SourceAttributionRule()
 COPYRIGHT_FOOTER = CopyrightRule()

@@ -65,6 +65,7 @@ class PhraseRule:
     :param confidence: the confidence of its labels.
     :param max_words: the longest line (in words) it may mark, from the thresholds.
     :param description: one sentence for ``--list-rules``.
+    :param prose: whether lines that read as article prose may be marked.
     """
 
     name: str
@@ -74,6 +75,7 @@ class PhraseRule:
     confidence: float
     max_words: Callable[[Thresholds], int]
     description: str
+    prose: bool = True
 
     @property
     def anchor_sections(self) -> tuple[str, ...]:
@@ -95,7 +97,7 @@ class PhraseRule:
         verb = {"line": "the line is", "prefix": "the line opens with",
                 "contains": "the line contains"}[self.mode]
         for index, phrase in found:
-            if table.words[index] <= limit:
+            if table.words[index] <= limit and (self.prose or not table.prose[index]):
                 yield single(index, self.name, self.category, self.confidence,
                              f"{verb} “{phrase}”")
 

@@ -15,6 +15,8 @@ from .base import Finding, ScanContext, single
 BYLINE_WORDS_MAX = 14
 #: Bylines up to this many words are STRONG; longer ones LIKELY.
 BYLINE_WORDS_STRONG = 9
+#: Longest 'Robert Burns, AP Staff Writer' line, in words.
+SUFFIXED_WORDS_MAX = 10
 #: Share of the words after the opener that must be capitalised (names).
 NAME_SHARE_MIN = 0.6
 
@@ -28,6 +30,7 @@ class BylineRule:
     name: str = "byline"
     category: Category = Category.BYLINE
     description: str = "author lines ('By John Smith', 'Written by Jane Doe | Reuters')"
+    anchor_sections: tuple[str, ...] = ("byline_suffix",)
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         doc, table = ctx.doc, ctx.table
@@ -42,6 +45,20 @@ class BylineRule:
             confidence = Confidence.STRONG if count <= BYLINE_WORDS_STRONG else Confidence.LIKELY
             yield single(index, self.name, self.category, confidence,
                          f"“{opener}” followed by names")
+        suffixes = ctx.lexicon.words("byline_suffix")
+        for index, _ in table.lines_containing(ctx.lexicon.phrases("byline_suffix")):
+            if table.words[index] > SUFFIXED_WORDS_MAX or table.prose[index]:
+                continue
+            words = table.keys[index].split(" ")
+            title = next((" ".join(words[-n:]) for n in (3, 2, 1)
+                          if len(words) > n and " ".join(words[-n:]) in suffixes), None)
+            if title is None:
+                continue
+            line = doc.lines[index]
+            name = line.split(",")[0] if "," in line else " ".join(line.split()[:-len(title.split())])
+            if _names_follow(name, small):
+                yield single(index, self.name, self.category, Confidence.LIKELY,
+                             f"names followed by the job title “{title}”")
 
 
 def _after_opener(line: str, opener: str) -> str:

@@ -23,6 +23,9 @@ from .dates import BARE_DATE_CHARS_MAX, is_bare_date
 
 #: Marker kinds. Dates alone never make a thread (live blogs have them).
 TRIGGER, BUTTON, AGE, COUNT, SAYS, DATE = "heading", "button", "age", "count", "says", "date"
+GREETING, CLOSER = "greeting", "closer"
+#: Longest greeting line ('Hi Milan,'), in words.
+GREETING_WORDS_MAX = 5
 #: Longest comment-count line ('Rating: 12 Votes'), in words.
 COUNT_WORDS_MAX = 5
 #: Longest 'Name says:' line and relative-time line, in words.
@@ -66,8 +69,10 @@ def find_markers(ctx: ScanContext) -> dict[int, str]:
     """Line index -> marker kind, for every comment marker in the document."""
     doc, lexicon, table = ctx.doc, ctx.lexicon, ctx.table
     markers: dict[int, str] = {}
+    for index, _ in table.lines_with_key(lexicon.words("comments_closer")):
+        markers[index] = CLOSER
     for index, _ in table.lines_with_key(lexicon.words("comments_trigger")):
-        markers[index] = TRIGGER
+        markers.setdefault(index, TRIGGER)
     for index, _ in table.lines_with_key(lexicon.words("comments_marker")):
         markers.setdefault(index, BUTTON)
     age = relative_time_pattern(lexicon.phrases("relative_time"), lexicon.phrases("time_unit"))
@@ -80,6 +85,10 @@ def find_markers(ctx: ScanContext) -> dict[int, str]:
             if table.words[index] <= SAYS_WORDS_MAX and key.rstrip(":").rsplit(" ", 1)[-1] in says \
                     and doc.lines[index].lstrip()[:1].isupper():
                 markers.setdefault(index, SAYS)
+    for index, _ in table.lines_opening_with(lexicon.phrases("greeting")):
+        line = doc.lines[index].rstrip()
+        if table.words[index] <= GREETING_WORDS_MAX and line[-1:] in (",", "!"):
+            markers.setdefault(index, GREETING)
     triggers = lexicon.words("comments_trigger")
     counted = lexicon.words("comment_count_word")
     for index in table.short_digit_lines:
@@ -136,11 +145,14 @@ class CommentThreadRule:
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         markers = find_markers(ctx)
-        if len(markers) < 2:
+        if not markers:
             return
         doc, thresholds, table = ctx.doc, ctx.thresholds, ctx.table
         rank = list(accumulate(0 if b else 1 for b in doc.blank))  # non-blank lines up to i
-        for cluster in _clusters(sorted(markers), rank, thresholds.comment_gap_max):
+        covered: set[int] = set()
+        clusters = _bridge(list(_clusters(sorted(markers), rank, thresholds.comment_gap_max)),
+                           markers)
+        for cluster in clusters:
             kinds = [markers[i] for i in cluster]
             has_trigger = TRIGGER in kinds
             solid = [k for k in kinds if k not in (TRIGGER, DATE)]
@@ -155,7 +167,12 @@ class CommentThreadRule:
             described = ", ".join(sorted(set(kinds)))
             reason = (f"a comment thread ({len(cluster)} markers: {described}) "
                       f"after {before} characters of article")
+            covered.update(range(first, last + 1))
             yield Mark(first, last, Label(self.name, self.category, confidence, reason))
+        for index, kind in sorted(markers.items()):
+            if kind == TRIGGER and index not in covered:
+                yield Mark(index, index, Label(self.name, self.category, Confidence.LIKELY,
+                                               "a comment section heading"))
 
 
 def _extent(ctx: ScanContext, cluster: list[int], kinds: list[str],
@@ -182,6 +199,25 @@ def _extent(ctx: ScanContext, cluster: list[int], kinds: list[str],
             last, tail = probe, tail - 1
         probe += 1
     return first, last
+
+
+def _bridge(clusters: list[list[int]], markers: dict[int, str]) -> list[list[int]]:
+    """Join a cluster that opens with a heading to the later cluster holding the closer
+    that ends the section ('[ Read All Comments ]'): comments without markers between
+    the two are still the thread."""
+    joined: list[list[int]] = []
+    position = 0
+    while position < len(clusters):
+        cluster = clusters[position]
+        position += 1
+        if markers[cluster[0]] == TRIGGER and CLOSER not in (markers[i] for i in cluster):
+            ahead = next((k for k in range(position, len(clusters))
+                          if any(markers[i] == CLOSER for i in clusters[k])), None)
+            if ahead is not None:
+                cluster = [i for c in clusters[position - 1:ahead + 1] for i in c]
+                position = ahead + 1
+        joined.append(cluster)
+    return joined
 
 
 def _clusters(indices: list[int], rank: list[int], gap_max: int) -> Iterator[list[int]]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..labels import Category, Confidence
+from ..table import contains_words
 from .base import Finding, ScanContext, single
 from .dates import BARE_DATE_CHARS_MAX, has_date, is_bare_date
 
@@ -33,12 +34,23 @@ class DatelineRule:
                 stamped.add(index)
                 yield single(index, self.name, self.category, Confidence.STRONG,
                              f"“{opener}” followed by a date or time")
+        for index, word in table.lines_with_key(lexicon.phrases("dateline_prefix")):
+            stamped.add(index)
+            yield single(index, self.name, self.category, Confidence.LIKELY,
+                         f"the dateline word “{word}” alone")
+        openers = lexicon.phrases("dateline_prefix")
         for index in table.short_digit_lines:
             line = doc.lines[index]
-            if index not in stamped and len(line) <= BARE_DATE_CHARS_MAX \
-                    and is_bare_date(line, lexicon, ctx.timeout):
+            if index in stamped or table.prose[index]:
+                continue
+            if len(line) <= BARE_DATE_CHARS_MAX and is_bare_date(line, lexicon, ctx.timeout):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "the line is only a date or time")
+            elif table.words[index] <= DATELINE_WORDS_MAX:
+                opener = next((o for o in openers if contains_words(table.keys[index], o)), None)
+                if opener is not None and has_date(line, lexicon, ctx.timeout):
+                    yield single(index, self.name, self.category, Confidence.LIKELY,
+                                 f"a short line with “{opener}” and a date")
 
 
 RULE = DatelineRule()

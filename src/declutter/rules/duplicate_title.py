@@ -14,6 +14,8 @@ TITLE_AREA_LINES = 12
 REPEAT_DISTANCE_MAX = 12
 #: A repeat this close (in non-blank lines) is STRONG; farther ones LIKELY.
 REPEAT_DISTANCE_STRONG = 3
+#: First characters of list items and table rows, which repeat legitimately.
+LIST_MARKS = frozenset("-–—•*|+>")
 #: Titles have between these many words.
 TITLE_WORDS_MIN = 2
 TITLE_WORDS_MAX = 30
@@ -37,8 +39,9 @@ class DuplicateTitleRule:
             rank += 1
             if rank >= TITLE_AREA_LINES + REPEAT_DISTANCE_MAX:
                 break
-            if not TITLE_WORDS_MIN <= table.words[index] <= TITLE_WORDS_MAX or table.prose[index]:
-                continue  # titles are short and not running text
+            if not TITLE_WORDS_MIN <= table.words[index] <= TITLE_WORDS_MAX or table.prose[index] \
+                    or line.lstrip()[:1] in LIST_MARKS:
+                continue  # titles are short, not running text, not list items or table rows
             key = table.keys[index]
             earlier = first_seen.get(key)
             if earlier is None:
@@ -54,3 +57,33 @@ class DuplicateTitleRule:
 
 
 RULE = DuplicateTitleRule()
+
+
+#: Repeated lines of at least this many words are dropped after their first copy.
+REPEAT_WORDS_MIN = 5
+#: ... and at most this many (long paragraphs are left to the article).
+REPEAT_WORDS_MAX = 60
+
+
+@dataclass(frozen=True)
+class RepeatedLineRule:
+    """A line that repeats an earlier line word for word: captions shown twice, pull
+    quotes, a quoted comment. The first copy stays."""
+
+    name: str = "repeated_line"
+    category: Category = Category.REPEATED
+    description: str = "later copies of a line that already appeared (captions, pull quotes)"
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        table = ctx.table
+        for indices in table.by_key.values():
+            if len(indices) < 2:
+                continue
+            for index in indices[1:]:
+                if REPEAT_WORDS_MIN <= table.words[index] <= REPEAT_WORDS_MAX \
+                        and ctx.doc.lines[index].lstrip()[:1] not in LIST_MARKS:
+                    yield single(index, self.name, self.category, Confidence.LIKELY,
+                                 f"repeats line {indices[0] + 1}")
+
+
+REPEATED_LINE = RepeatedLineRule()

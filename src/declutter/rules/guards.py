@@ -20,6 +20,8 @@ from .base import Finding, ScanContext
 LIST_LINES_MAX = 40
 #: Lines in such a list have at most this many words.
 LIST_ITEM_WORDS_MAX = 20
+#: Fewest '|' that make a line opening with '|' a table row.
+TABLE_BARS_MIN = 3
 #: Longest quotation looked for, in characters.
 QUOTATION_CHARS_MAX = 400
 
@@ -108,7 +110,23 @@ class QuotationGuard:
                 yield Guard(index, index, self.name, "the line holds a quotation")
 
 
+@dataclass(frozen=True)
+class TableRowGuard:
+    """Table rows as extractors render them: '| Player | Team | Points |'."""
+
+    name: str = "guard_table_row"
+    category: None = None
+    description: str = "keeps table rows ('| Pos | Player | Points |')"
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        for index in ctx.table.lines_with_symbol("|"):
+            line = ctx.doc.lines[index].strip()
+            if line.startswith("|") and line.count("|") >= TABLE_BARS_MIN:
+                yield Guard(index, index, self.name, "a table row")
+
+
 LIST_CONTENT = ListContentGuard()
+TABLE_ROW = TableRowGuard()
 QUANTITY = QuantityGuard()
 STEPS = StepsGuard()
 QUOTATION = QuotationGuard()

@@ -22,6 +22,10 @@ TITLE_CASE_RUN_SHARE = 0.6
 #: Lines between two headlines that a run absorbs ('2 hours ago', 'Technology').
 META_WORDS_MAX = 4
 META_LINES_MAX = 3
+#: Share of a run's lines opening with the same word that makes it a structured list.
+STRUCTURED_SHARE = 0.5
+#: Lines holding these never stand in a headline list (links are the list's content).
+LINK_MARKS = ("http://", "https://", "www.")
 #: Longest heading that announces a list ('More from The Verge'), in words.
 TRIGGER_WORDS_MAX = 6
 #: Non-blank lines allowed between the heading and the first headline.
@@ -41,6 +45,8 @@ _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*", regex.V1)
 def headline_shape(line: str, small: frozenset[str]) -> str | None:
     """``"title"`` (Title Case headline), ``"sentence"`` (sentence-case) or ``None``."""
     text = _LIST_MARKER.sub("", line.strip(), count=1)
+    if any(mark in text for mark in LINK_MARKS):
+        return None
     words = text.split()
     if not HEADLINE_WORDS_MIN <= len(words) <= HEADLINE_WORDS_MAX or len(text) > HEADLINE_CHARS_MAX:
         return None
@@ -53,6 +59,14 @@ def headline_shape(line: str, small: frozenset[str]) -> str | None:
         return None
     capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
     return "title" if capitalised >= TITLE_CASE_SHARE * len(content) else "sentence"
+
+
+def _structured(lines: list[str], titles: list[int]) -> bool:
+    """Whether the lines of a run share their first word (tour dates, schedules,
+    product specs): a list that belongs to the article, not other stories' titles."""
+    firsts = [lines[i].split()[0].casefold().strip(".,:;-–—") for i in titles]
+    most = max(firsts.count(f) for f in set(firsts))
+    return most >= STRUCTURED_SHARE * len(titles)
 
 
 @dataclass(frozen=True)
@@ -82,6 +96,8 @@ class HeadlineListRule:
                            Label(self.name, self.category, Confidence.STRONG, reason))
                 continue
             if count < thresholds.headline_run_min:
+                continue
+            if _structured(doc.lines, titles):
                 continue
             if shapes.count("title") < TITLE_CASE_RUN_SHARE * count:
                 continue
@@ -146,7 +162,7 @@ class HeadlineListRule:
                 pending = 0
                 continue
             if titles and pending < META_LINES_MAX and count <= META_WORDS_MAX \
-                    and not ends_sentence(line):
+                    and not ends_sentence(line) and not any(m in line for m in LINK_MARKS):
                 pending += 1
                 continue
             if titles:

@@ -24,6 +24,8 @@ INLINE_ITEMS_MIN = 3
 INLINE_CHARS_MAX = 400
 #: Separators of one-line menus (surrounded by spaces).
 INLINE_SEPARATORS = "|•·‧∙/"
+#: Longest invitation to follow on a platform, in words.
+FOLLOW_WORDS_MAX = 24
 #: Longest row of share targets, in words.
 SOCIAL_ROW_WORDS_MAX = 16
 
@@ -136,6 +138,28 @@ class SocialLinksRule:
                                  "the line lists only social networks and share targets")
 
 
+@dataclass(frozen=True)
+class FollowPromptRule:
+    """Invitations to follow on a platform: 'Follow The Times on Facebook and Twitter'."""
+
+    name: str = "follow_platform"
+    category: Category = Category.SHARE
+    description: str = "invitations to follow on a platform ('Follow us on Instagram @site')"
+    anchor_sections: tuple[str, ...] = ("social_platform",)
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        table = ctx.table
+        verbs = ctx.lexicon.phrases("follow_verb")
+        for index, platform in table.lines_containing(ctx.lexicon.phrases("social_platform")):
+            if table.words[index] > FOLLOW_WORDS_MAX or table.prose[index] and table.words[index] > 12:
+                continue
+            key = table.keys[index]
+            if any(key.startswith(verb + " ") for verb in verbs):
+                yield single(index, self.name, self.category, Confidence.LIKELY,
+                             f"an invitation to follow on “{platform}”")
+
+
 MENU_RUN = MenuRunRule()
 INLINE_MENU = InlineMenuRule()
 SOCIAL_LINKS = SocialLinksRule()
+FOLLOW_PLATFORM = FollowPromptRule()

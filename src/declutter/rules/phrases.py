@@ -68,3 +68,10 @@ COMMENT_BUTTON = PhraseRule(
     mode="line", confidence=Confidence.LIKELY, max_words=PROMPT_WORDS,
     description="comment widget buttons on their own line ('Reply', 'Report', '(View all)')",
 )
+
+NEWSLETTER_MENTION = PhraseRule(
+    name="newsletter_mention", category=Category.NEWSLETTER, section="newsletter_word",
+    mode="contains", confidence=Confidence.LIKELY, max_words=PROMPT_WORDS,
+    description="short lines naming a newsletter or subscription ('Pick Six Newsletter')",
+    prose=False,
+)
