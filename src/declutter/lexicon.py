@@ -50,6 +50,8 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "gallery_marker": "whole lines of image-gallery widgets ('Caption', 'Enlarge this image')",
         "gallery_of": "the word of 'Image 1 of 8' ('of')",
         "byline_suffix": "job titles that end an author line ('Staff Writer', 'Correspondent')",
+        "call_to_action": "phrases that make a short non-sentence line a call to action ('Click here')",
+        "reading_time": "phrases of reading-time notes ('5 min read')",
         "comment_count_word": "words counted on comments ('votes', 'points', 'likes')",
         "comment_says": "verbs after a commenter's name ('says', 'wrote')",
         "date_word": "words that may stand in a bare date or time ('at', 'pm', 'GMT')",

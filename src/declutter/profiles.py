@@ -32,6 +32,8 @@ class Thresholds:
     article_chars_before_thread: int
     #: longest line, in words, that a short-line rule (prompts, markers) may remove
     prompt_words_max: int
+    #: longest sign-up pitch, in words ('Sign up for our newsletter to get ...')
+    pitch_words_max: int
     #: longest line, in words, that a disclaimer or cookie rule may remove
     disclaimer_words_max: int
     #: a line of at least this many words with sentence punctuation is article prose
@@ -48,6 +50,7 @@ _PROFILES = {
         comment_gap_max=10,
         article_chars_before_thread=600,
         prompt_words_max=8,
+        pitch_words_max=25,
         disclaimer_words_max=60,
         prose_words_min=10,
     ),
@@ -60,6 +63,7 @@ _PROFILES = {
         comment_gap_max=14,
         article_chars_before_thread=400,
         prompt_words_max=12,
+        pitch_words_max=35,
         disclaimer_words_max=80,
         prose_words_min=8,
     ),
@@ -72,6 +76,7 @@ _PROFILES = {
         comment_gap_max=20,
         article_chars_before_thread=250,
         prompt_words_max=16,
+        pitch_words_max=45,
         disclaimer_words_max=120,
         prose_words_min=8,
     ),

@@ -19,6 +19,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     phrases.NEWSLETTER_MENTION,
     phrases.SHARE_PROMPT,
     phrases.FOLLOW_PROMPT,
+    phrases.CALL_TO_ACTION,
     navigation.SOCIAL_LINKS,
     navigation.FOLLOW_PLATFORM,
     phrases.ADVERTISEMENT_MARKER,

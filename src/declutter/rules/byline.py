@@ -13,6 +13,8 @@ from .base import Finding, ScanContext, single
 
 #: Longest byline, in words.
 BYLINE_WORDS_MAX = 14
+#: Longest credit line listing several roles ('Reporting by A; Editing by B'), in words.
+CREDITS_WORDS_MAX = 40
 #: Bylines up to this many words are STRONG; longer ones LIKELY.
 BYLINE_WORDS_STRONG = 9
 #: Longest 'Robert Burns, AP Staff Writer' line, in words.
@@ -38,7 +40,8 @@ class BylineRule:
         for index, opener in table.lines_opening_with(ctx.lexicon.phrases("byline_prefix")):
             count = table.words[index]
             line = doc.lines[index]
-            if count > BYLINE_WORDS_MAX or (ends_sentence(line) and count > 4):
+            longest = CREDITS_WORDS_MAX if ";" in line else BYLINE_WORDS_MAX
+            if count > longest or (ends_sentence(line) and count > 4 and ";" not in line):
                 continue
             if not _names_follow(_after_opener(line, opener), small):
                 continue

@@ -10,6 +10,8 @@ from ..table import contains_words
 from .base import Finding, ScanContext, single
 from .dates import BARE_DATE_CHARS_MAX, has_date, is_bare_date
 
+#: Longest reading-time note ('5 min read'), in words.
+READING_TIME_WORDS_MAX = 8
 #: Longest dateline with an opening word ('Published ...'), in words.
 DATELINE_WORDS_MAX = 16
 
@@ -20,6 +22,7 @@ class DatelineRule:
 
     name: str = "dateline"
     category: Category = Category.DATELINE
+    anchor_sections: tuple[str, ...] = ("reading_time",)
     description: str = (
         "publication/update stamps ('PUBLISHED : 9 Jan 2018', 'Updated 3:45 PM ET') "
         "and lines that are only a date"
@@ -38,6 +41,11 @@ class DatelineRule:
             stamped.add(index)
             yield single(index, self.name, self.category, Confidence.LIKELY,
                          f"the dateline word “{word}” alone")
+        for index, phrase in table.lines_containing(lexicon.phrases("reading_time")):
+            if table.words[index] <= READING_TIME_WORDS_MAX and index not in stamped:
+                stamped.add(index)
+                yield single(index, self.name, self.category, Confidence.LIKELY,
+                             f"a reading-time note (“{phrase}”)")
         openers = lexicon.phrases("dateline_prefix")
         for index in table.short_digit_lines:
             line = doc.lines[index]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Iterator
 
 from ..labels import Category, Confidence
@@ -63,12 +64,15 @@ RULE = DuplicateTitleRule()
 REPEAT_WORDS_MIN = 5
 #: ... and at most this many (long paragraphs are left to the article).
 REPEAT_WORDS_MAX = 60
+#: A repeat counts only this close (non-blank lines) to the previous copy: captions and
+#: pull quotes shown twice; lines that recur far apart (a meal plan's days) are content.
+REPEAT_DISTANCE_MAX = 3
 
 
 @dataclass(frozen=True)
 class RepeatedLineRule:
-    """A line that repeats an earlier line word for word: captions shown twice, pull
-    quotes, a quoted comment. The first copy stays."""
+    """A line that repeats the line just above it word for word: captions shown twice,
+    gallery texts. The first copy stays."""
 
     name: str = "repeated_line"
     category: Category = Category.REPEATED
@@ -76,14 +80,16 @@ class RepeatedLineRule:
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         table = ctx.table
+        rank = list(accumulate(0 if b else 1 for b in ctx.doc.blank))
         for indices in table.by_key.values():
             if len(indices) < 2:
                 continue
-            for index in indices[1:]:
-                if REPEAT_WORDS_MIN <= table.words[index] <= REPEAT_WORDS_MAX \
+            for previous, index in zip(indices, indices[1:]):
+                close = rank[index] - rank[previous] <= REPEAT_DISTANCE_MAX
+                if close and REPEAT_WORDS_MIN <= table.words[index] <= REPEAT_WORDS_MAX \
                         and ctx.doc.lines[index].lstrip()[:1] not in LIST_MARKS:
                     yield single(index, self.name, self.category, Confidence.LIKELY,
-                                 f"repeats line {indices[0] + 1}")
+                                 f"repeats line {previous + 1}, just above")
 
 
 REPEATED_LINE = RepeatedLineRule()

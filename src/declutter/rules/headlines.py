@@ -24,6 +24,10 @@ META_WORDS_MAX = 4
 META_LINES_MAX = 3
 #: Share of a run's lines opening with the same word that makes it a structured list.
 STRUCTURED_SHARE = 0.5
+#: Share of a run's lines holding digits that makes it data (schedules, prices), not titles.
+NUMBERED_SHARE = 0.6
+#: Punctuation that gives list items a shared structure ('June 9 -- Arena, City').
+STRUCTURE_MARKS = "-–—@|:•/()[]<>~"
 #: Lines holding these never stand in a headline list (links are the list's content).
 LINK_MARKS = ("http://", "https://", "www.")
 #: Longest heading that announces a list ('More from The Verge'), in words.
@@ -61,12 +65,35 @@ def headline_shape(line: str, small: frozenset[str]) -> str | None:
     return "title" if capitalised >= TITLE_CASE_SHARE * len(content) else "sentence"
 
 
-def _structured(lines: list[str], titles: list[int]) -> bool:
-    """Whether the lines of a run share their first word (tour dates, schedules,
-    product specs): a list that belongs to the article, not other stories' titles."""
-    firsts = [lines[i].split()[0].casefold().strip(".,:;-–—") for i in titles]
-    most = max(firsts.count(f) for f in set(firsts))
-    return most >= STRUCTURED_SHARE * len(titles)
+def _signature(line: str, months: frozenset[str]) -> tuple[str, bool, str]:
+    """The shape of a list item: the kind of its first word, whether it holds digits,
+    and the structural punctuation it uses."""
+    words = line.split()
+    first = words[0].casefold().strip(".,:;-–—()[]") if words else ""
+    if first[:1].isdigit():
+        kind = "number"
+    elif first in months:
+        kind = "month"
+    else:
+        kind = first
+    marks = "".join(sorted(set(c for c in line if c in STRUCTURE_MARKS)))
+    return kind, any(c.isdigit() for c in line), marks
+
+
+def _structured(lines: list[str], titles: list[int], months: frozenset[str]) -> bool:
+    """Whether most lines of a run share one shape (tour dates, schedules, product
+    specs, 'Name -- Place' items): a list that belongs to the article, not other
+    stories' titles, which vary."""
+    shapes = [_signature(lines[i], months) for i in titles]
+    common = max(set(shapes), key=shapes.count)
+    same_kind = max(shapes.count(s) for s in set(shapes))
+    first_kinds = [s[0] for s in shapes]
+    same_first = max(first_kinds.count(k) for k in set(first_kinds))
+    informative = common[1] or bool(common[2])
+    numbered = sum(1 for s in shapes if s[1])
+    return (same_first >= STRUCTURED_SHARE * len(titles)
+            or (informative and same_kind >= STRUCTURED_SHARE * len(titles))
+            or numbered >= NUMBERED_SHARE * len(titles))
 
 
 @dataclass(frozen=True)
@@ -83,6 +110,7 @@ class HeadlineListRule:
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         doc, table, thresholds = ctx.doc, ctx.table, ctx.thresholds
         small = ctx.lexicon.words("title_small_word")
+        months = ctx.lexicon.words("month")
         triggers = self._triggers(ctx)
         runs = self._runs(ctx, small)
         announced: set[int] = set()
@@ -97,7 +125,7 @@ class HeadlineListRule:
                 continue
             if count < thresholds.headline_run_min:
                 continue
-            if _structured(doc.lines, titles):
+            if _structured(doc.lines, titles, months):
                 continue
             if shapes.count("title") < TITLE_CASE_RUN_SHARE * count:
                 continue

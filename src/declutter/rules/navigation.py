@@ -18,6 +18,8 @@ ENTRY_CHARS_MAX = 40
 #: Share of entries found in the navigation lexicon that makes a run a menu anywhere.
 NAV_SHARE_LIKELY = 0.3
 NAV_SHARE_STRONG = 0.5
+#: Most entries with digits in a menu found by position alone ('Meal 2' lists are content).
+NUMBERED_SHARE_MAX = 0.2
 #: Fewest items of a one-line menu ('News | Sport | Weather').
 INLINE_ITEMS_MIN = 3
 #: Longest one-line menu, in characters.
@@ -86,7 +88,8 @@ class MenuRunRule:
             confidence, why = Confidence.STRONG, f"{share:.0%} are navigation words"
         elif share >= NAV_SHARE_LIKELY:
             confidence, why = Confidence.LIKELY, f"{share:.0%} are navigation words"
-        elif outside:
+        elif outside and sum(1 for i in run if any(c.isdigit() for c in keys[i])) \
+                <= NUMBERED_SHARE_MAX * len(run):
             confidence, why = Confidence.LIKELY, "outside the article"
         else:
             return None

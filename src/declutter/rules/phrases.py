@@ -13,6 +13,7 @@ from .base import PhraseRule
 
 PROMPT_WORDS = attrgetter("prompt_words_max")
 DISCLAIMER_WORDS = attrgetter("disclaimer_words_max")
+PITCH_WORDS = attrgetter("pitch_words_max")
 
 COOKIE_NOTICE = PhraseRule(
     name="cookie_notice", category=Category.COOKIE, section="cookie", mode="contains",
@@ -22,7 +23,7 @@ COOKIE_NOTICE = PhraseRule(
 
 NEWSLETTER_PROMPT = PhraseRule(
     name="newsletter_prompt", category=Category.NEWSLETTER, section="newsletter",
-    mode="contains", confidence=Confidence.STRONG, max_words=PROMPT_WORDS,
+    mode="contains", confidence=Confidence.STRONG, max_words=PITCH_WORDS,
     description="newsletter and e-mail sign-up prompts ('Sign up for our newsletter')",
 )
 
@@ -73,5 +74,12 @@ NEWSLETTER_MENTION = PhraseRule(
     name="newsletter_mention", category=Category.NEWSLETTER, section="newsletter_word",
     mode="contains", confidence=Confidence.LIKELY, max_words=PROMPT_WORDS,
     description="short lines naming a newsletter or subscription ('Pick Six Newsletter')",
+    prose=False,
+)
+
+CALL_TO_ACTION = PhraseRule(
+    name="call_to_action", category=Category.SHARE, section="call_to_action",
+    mode="contains", confidence=Confidence.LIKELY, max_words=PROMPT_WORDS,
+    description="short calls to action that are not sentences ('CLICK HERE TO GET THE APP')",
     prose=False,
 )
