@@ -143,7 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (never raises on bad input)."""
     try:
-        return _main(argv)
+        status = _main(argv)
+        _flush_stdout()  # text written to sys.stdout (--list-rules, --help) fails here
+        return status
     except KeyboardInterrupt:
         _say("interrupted")
         return EXIT_INTERRUPTED
@@ -291,7 +293,14 @@ def _decode(name: str, data: bytes, args: argparse.Namespace) -> str:
 
 
 def _write(text: str, out: BinaryIO | None, errors: str) -> None:
+    """Write ``text`` to standard output, all of it, and flush.
+
+    :raises BrokenPipeError: when the reader went away, even in the middle of a write.
+    :raises OSError: on any other write error (standard output closed, disk full...).
+    """
     encoding_errors = "surrogateescape" if errors == "surrogateescape" else "strict"
+    if sys.stdout is None:  # started with standard output closed (``>&-``)
+        raise OSError(errno.EBADF, "standard output is closed")
     if out is None:  # a text-only stdout (tests, embedding)
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -300,8 +309,30 @@ def _write(text: str, out: BinaryIO | None, errors: str) -> None:
         data = text.encode("utf-8", errors=encoding_errors)
     except UnicodeEncodeError:
         data = text.encode("utf-8", errors="replace")
-    out.write(data)
+    _write_all(out, data)
     out.flush()
+
+
+def _write_all(out: BinaryIO, data: bytes) -> None:
+    """Write every byte of ``data``.
+
+    A buffered writer whose pipe is closed by the reader in the middle of a large write
+    reports a short count instead of raising; writing the rest then raises
+    :class:`BrokenPipeError`, so that a truncated output never ends with exit code 0.
+    """
+    view = memoryview(data)
+    while view:
+        written = out.write(view)
+        if written is None:  # a non-blocking stream that would block: not ours to wait on
+            raise OSError(errno.EAGAIN, "standard output would block")
+        if written <= 0:
+            raise OSError(errno.EIO, "standard output accepted no data")
+        view = view[written:]
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is not None:
+        sys.stdout.flush()
 
 
 def _display(name: str) -> str:
@@ -312,7 +343,7 @@ def _say(message: str) -> None:
     try:
         sys.stderr.write(f"{PROG}: {message}\n")
         sys.stderr.flush()
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # stderr closed or missing
         pass
 
 

@@ -10,7 +10,7 @@ asks it to record more.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .assemble import assemble, emitted_lines
 from .config import Config
@@ -23,6 +23,7 @@ from .langid import detect_language
 from .lexicon import available_languages, load_lexicon
 from .result import Abstention
 from .rules.base import ScanContext
+from .rules.comments import is_forum
 
 #: Most cleaning passes over one document (the last pass normally removes nothing).
 MAX_PASSES = 4
@@ -93,6 +94,7 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
         table = build_table(current, language, thresholds.prose_words_min, anchors,
                             config.timeout)
         ctx = ScanContext(current, table, lexicon, thresholds, language, config.timeout)
+        ctx = replace(ctx, forum=_is_forum(ctx, abstentions))
         marks, guards = _scan(rules, ctx, abstentions)
         decision = decide(current, table, marks, guards, thresholds, record)
         _merge(decision, to_original, removed, spared, labels, keep, first=passes == 1)
@@ -104,6 +106,14 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
     output = assemble(original, emitted)
     return Outcome(original, output, emitted, removed, spared, labels, language, method,
                    abstentions, passes)
+
+
+def _is_forum(ctx: ScanContext, abstentions: list[Abstention]) -> bool:
+    try:
+        return is_forum(ctx)
+    except RuleTimeout as exc:
+        abstentions.append(Abstention("page_kind", str(exc)))
+        return False
 
 
 def _scan(rules, ctx: ScanContext, abstentions: list[Abstention]) -> tuple[list[Mark], list[Guard]]:

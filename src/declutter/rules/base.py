@@ -24,6 +24,9 @@ class ScanContext:
     :param thresholds: numbers set by the chosen profile.
     :param language: the document's language code.
     :param timeout: seconds each pattern may run before the rule abstains.
+    :param forum: whether the page is a discussion (see
+        :func:`declutter.rules.comments.is_forum`): there posts, poster names and post
+        dates are the content.
     """
 
     doc: Document
@@ -32,6 +35,7 @@ class ScanContext:
     thresholds: Thresholds
     language: str
     timeout: float
+    forum: bool = False
 
 
 class Rule(Protocol):

@@ -35,6 +35,8 @@ class BylineRule:
     anchor_sections: tuple[str, ...] = ("byline_suffix",)
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        if ctx.forum:
+            return  # 'by Jane » Tue Aug 27, 2019' heads a post: content
         doc, table = ctx.doc, ctx.table
         small = ctx.lexicon.words("title_small_word") | ctx.lexicon.words("date_word")
         for index, opener in table.lines_opening_with(ctx.lexicon.phrases("byline_prefix")):

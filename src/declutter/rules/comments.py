@@ -23,7 +23,13 @@ from .dates import BARE_DATE_CHARS_MAX, is_bare_date
 
 #: Marker kinds. Dates alone never make a thread (live blogs have them).
 TRIGGER, BUTTON, AGE, COUNT, SAYS, DATE = "heading", "button", "age", "count", "says", "date"
-GREETING, CLOSER = "greeting", "closer"
+GREETING, CLOSER, PROFILE = "greeting", "closer", "profile"
+#: Marker kinds that only discussion pages have before their first post.
+FORUM_KINDS = frozenset({"count", "says", "profile"})
+#: Fewest such markers that make a page a forum.
+FORUM_MARKERS_MIN = 2
+#: Longest profile field line ('Registered: 2024-01-27'), in words.
+PROFILE_WORDS_MAX = 8
 #: Longest greeting line ('Hi Milan,'), in words.
 GREETING_WORDS_MAX = 5
 #: Longest comment-count line ('Rating: 12 Votes'), in words.
@@ -89,6 +95,10 @@ def find_markers(ctx: ScanContext) -> dict[int, str]:
         line = doc.lines[index].rstrip()
         if table.words[index] <= GREETING_WORDS_MAX and line[-1:] in (",", "!"):
             markers.setdefault(index, GREETING)
+    for index, field in table.lines_opening_with(lexicon.phrases("forum_profile")):
+        rest = table.keys[index][len(field):].lstrip(" ")
+        if rest[:1] == ":" and table.words[index] <= PROFILE_WORDS_MAX:
+            markers.setdefault(index, PROFILE)
     triggers = lexicon.words("comments_trigger")
     counted = lexicon.words("comment_count_word")
     for index in table.short_digit_lines:
@@ -131,6 +141,16 @@ def _is_count(key: str, counted: frozenset[str]) -> bool:
     return bool(numbers) and bool(words) and all(w in counted for w in words)
 
 
+def is_forum(ctx: ScanContext) -> bool:
+    """Whether the page is a discussion: poster profiles ('Posts: 98', 'Registered: ...')
+    or quote headers ('Jane wrote:') stand before the first stretch of prose, so the
+    first long text is a post, not an article."""
+    markers = find_markers(ctx)
+    limit = ctx.thresholds.article_chars_before_thread
+    forum = [i for i, kind in markers.items() if kind in FORUM_KINDS]
+    return len(forum) >= FORUM_MARKERS_MIN and ctx.table.prose_before(min(forum)) < limit
+
+
 @dataclass(frozen=True)
 class CommentThreadRule:
     """Comment sections that follow an article, from their heading to their last comment."""
@@ -147,6 +167,8 @@ class CommentThreadRule:
         markers = find_markers(ctx)
         if not markers:
             return
+        if ctx.forum:
+            return  # the thread is the page
         doc, thresholds, table = ctx.doc, ctx.thresholds, ctx.table
         rank = list(accumulate(0 if b else 1 for b in doc.blank))  # non-blank lines up to i
         covered: set[int] = set()

@@ -51,6 +51,8 @@ class DatelineRule:
             line = doc.lines[index]
             if index in stamped or table.prose[index]:
                 continue
+            if ctx.forum:
+                continue  # post dates are content on a forum
             if len(line) <= BARE_DATE_CHARS_MAX and is_bare_date(line, lexicon, ctx.timeout):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "the line is only a date or time")

@@ -123,7 +123,7 @@ class HeadlineListRule:
                 yield Mark(trigger, titles[-1],
                            Label(self.name, self.category, Confidence.STRONG, reason))
                 continue
-            if count < thresholds.headline_run_min:
+            if count < thresholds.headline_run_min or ctx.forum:
                 continue
             if _structured(doc.lines, titles, months):
                 continue
