@@ -32,6 +32,7 @@ _SPLIT = regex.compile(
     f"\\s*+(?:[{TIGHT_SEPARATORS}]++|(?<=\\s)(?:>++|/|\\\\)(?=\\s))\\s*+", regex.V1
 )
 _LETTER = regex.compile(r"\p{L}", regex.V1)
+_DIGIT = regex.compile(r"\d", regex.V1)
 _HERE = regex.compile(r"^\W*+you\s++are\s++here\W*+", regex.V1 | regex.IGNORECASE)
 
 
@@ -77,7 +78,8 @@ class BreadcrumbRule:
                     items[-1], TITLE_CRUMB_WORDS_MAX, TITLE_CRUMB_CHARS_MAX):
                 yield single(index, self.name, self.category, Confidence.STRONG,
                              f"a path of {len(items)} items starting at “{items[0]}”")
-            elif len(items) >= 3 and _is_crumb(items[-1], LAST_CRUMB_WORDS_MAX, CRUMB_CHARS_MAX):
+            elif len(items) >= 3 and _is_crumb(items[-1], LAST_CRUMB_WORDS_MAX, CRUMB_CHARS_MAX) \
+                    and not any(_DIGIT.search(item) for item in items):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              f"a path of {len(items)} short items")
 

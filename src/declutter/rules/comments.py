@@ -28,6 +28,10 @@ GREETING, CLOSER, PROFILE = "greeting", "closer", "profile"
 FORUM_KINDS = frozenset({"count", "says", "profile"})
 #: Fewest such markers that make a page a forum.
 FORUM_MARKERS_MIN = 2
+#: Two profile fields this close (lines) form a poster's profile block.
+PROFILE_BLOCK_LINES = 4
+#: Quote headers ('Jane wrote:') that make a page a forum wherever they stand.
+QUOTE_HEADERS_MIN = 2
 #: Longest profile field line ('Registered: 2024-01-27'), in words.
 PROFILE_WORDS_MAX = 8
 #: Longest greeting line ('Hi Milan,'), in words.
@@ -88,8 +92,9 @@ def find_markers(ctx: ScanContext) -> dict[int, str]:
     for verb in lexicon.phrases("comment_says"):
         for index in table.anchor_hits.get(verb, ()):
             key = table.keys[index]
-            if table.words[index] <= SAYS_WORDS_MAX and key.rstrip(":").rsplit(" ", 1)[-1] in says \
-                    and doc.lines[index].lstrip()[:1].isupper():
+            head = key.split(":", 1)[0] if ":" in key else key
+            if len(head.split()) <= SAYS_WORDS_MAX and head.rsplit(" ", 1)[-1] in says \
+                    and (":" in key or table.words[index] <= SAYS_WORDS_MAX):
                 markers.setdefault(index, SAYS)
     for index, _ in table.lines_opening_with(lexicon.phrases("greeting")):
         line = doc.lines[index].rstrip()
@@ -142,13 +147,25 @@ def _is_count(key: str, counted: frozenset[str]) -> bool:
 
 
 def is_forum(ctx: ScanContext) -> bool:
-    """Whether the page is a discussion: poster profiles ('Posts: 98', 'Registered: ...')
-    or quote headers ('Jane wrote:') stand before the first stretch of prose, so the
-    first long text is a post, not an article."""
+    """Whether the page is a discussion, where posts are the content:
+
+    * poster profiles ('Posts: 98', 'Registered: ...') or quote headers ('Jane wrote:')
+      stand before the first stretch of prose, so the first long text is a post; or
+    * a poster profile block (two profile fields within a few lines) appears anywhere,
+      or several posts quote others ('Jane wrote:'): comment sections under articles
+      show neither.
+    """
     markers = find_markers(ctx)
     limit = ctx.thresholds.article_chars_before_thread
-    forum = [i for i, kind in markers.items() if kind in FORUM_KINDS]
-    return len(forum) >= FORUM_MARKERS_MIN and ctx.table.prose_before(min(forum)) < limit
+    forum = sorted(i for i, kind in markers.items() if kind in FORUM_KINDS)
+    if len(forum) < FORUM_MARKERS_MIN:
+        return False
+    if ctx.table.prose_before(forum[0]) < limit:
+        return True
+    profiles = [i for i in forum if markers[i] == PROFILE]
+    if any(b - a <= PROFILE_BLOCK_LINES for a, b in zip(profiles, profiles[1:])):
+        return True
+    return sum(1 for i in forum if markers[i] == SAYS) >= QUOTE_HEADERS_MIN
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,8 @@ class RepeatedLineRule:
     description: str = "later copies of a line that already appeared (captions, pull quotes)"
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        if ctx.forum:
+            return  # replies quote earlier posts: content
         table = ctx.table
         rank = list(accumulate(0 if b else 1 for b in ctx.doc.blank))
         for indices in table.by_key.values():

@@ -26,6 +26,8 @@ META_LINES_MAX = 3
 STRUCTURED_SHARE = 0.5
 #: Share of a run's lines holding digits that makes it data (schedules, prices), not titles.
 NUMBERED_SHARE = 0.6
+#: Share of a run's lines using structural punctuation that makes it a list of items.
+MARKED_SHARE = 0.6
 #: Punctuation that gives list items a shared structure ('June 9 -- Arena, City').
 STRUCTURE_MARKS = "-–—@|:•/()[]<>~"
 #: Lines holding these never stand in a headline list (links are the list's content).
@@ -91,9 +93,11 @@ def _structured(lines: list[str], titles: list[int], months: frozenset[str]) -> 
     same_first = max(first_kinds.count(k) for k in set(first_kinds))
     informative = common[1] or bool(common[2])
     numbered = sum(1 for s in shapes if s[1])
+    marked = sum(1 for s in shapes if s[2])
     return (same_first >= STRUCTURED_SHARE * len(titles)
             or (informative and same_kind >= STRUCTURED_SHARE * len(titles))
-            or numbered >= NUMBERED_SHARE * len(titles))
+            or numbered >= NUMBERED_SHARE * len(titles)
+            or marked >= MARKED_SHARE * len(titles))
 
 
 @dataclass(frozen=True)

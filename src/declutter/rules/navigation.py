@@ -112,8 +112,9 @@ class InlineMenuRule:
             if len(line) > INLINE_CHARS_MAX:
                 continue
             items = [i.strip() for i in _INLINE_SPLIT.split(line) if i.strip()]
-            if len(items) < INLINE_ITEMS_MIN or not all(is_menu_entry(i) for i in items):
-                continue
+            if len(items) < INLINE_ITEMS_MIN or not all(is_menu_entry(i) for i in items) \
+                    or any(":" in i or any(c.isdigit() for c in i) for i in items):
+                continue  # 'Type: GDDR6 / GDDR6X' lists values, not pages
             share = sum(1 for i in items if line_key(i) in nav) / len(items)
             confidence = Confidence.STRONG if share >= NAV_SHARE_STRONG else Confidence.LIKELY
             yield single(index, self.name, self.category, confidence,
