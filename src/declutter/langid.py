@@ -138,20 +138,19 @@ def detect_language(text: str) -> tuple[str, str]:
     ('en', 'fallback')
     """
     text_sample = sample(text)
-    if text_sample.isascii():  # Latin script only: no script to look at
-        letters = len(text_sample) - len(text_sample.translate(_DROP_ASCII_LETTERS))
-        if letters == 0:
-            return FALLBACK_LANGUAGE, "fallback"
-    else:
-        letters = sum(map(len, _LETTERS.findall(text_sample)))
-        if letters == 0:
-            return FALLBACK_LANGUAGE, "fallback"
-        by_script = _script_language(text_sample, letters)
-        if by_script is not None:
-            return by_script, "script"
+    letters = -1  # counted only when needed
+    if not text_sample.isascii():
+        other = "".join(_NON_LATIN.findall(text_sample))
+        if other:
+            letters = _letter_count(text_sample)
+            by_script = _script_language(other, letters)
+            if by_script is not None:
+                return by_script, "script"
     voted = _stopword_vote(text_sample)
     if voted is not None:
         return voted, "stopwords"
+    if letters < 0:
+        letters = _letter_count(text_sample)
     if letters >= LANGDETECT_LETTERS_MIN:
         detected = _langdetect(text_sample)
         if detected is not None:
@@ -159,10 +158,17 @@ def detect_language(text: str) -> tuple[str, str]:
     return FALLBACK_LANGUAGE, "fallback"
 
 
-def _script_language(text: str, letters: int) -> str | None:
-    """The language a non-Latin script decides, or ``None`` (Latin text, mixed text,
-    or a shared script that needs langdetect)."""
-    other = "".join(_NON_LATIN.findall(text))
+def _letter_count(text: str) -> int:
+    """Number of letters in ``text`` (any script)."""
+    if text.isascii():
+        return len(text) - len(text.translate(_DROP_ASCII_LETTERS))
+    return sum(map(len, _LETTERS.findall(text)))
+
+
+def _script_language(other: str, letters: int) -> str | None:
+    """The language that the non-Latin letters ``other`` of a sample of ``letters``
+    letters decide, or ``None`` (mostly Latin text, mixed scripts, or a shared script
+    that needs langdetect)."""
     if len(other) < KANA_SHARE * letters:
         return None
     counts = dict.fromkeys(_SCRIPTS, 0)

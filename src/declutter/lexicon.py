@@ -52,6 +52,7 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "byline_suffix": "job titles that end an author line ('Staff Writer', 'Correspondent')",
         "call_to_action": "phrases that make a short non-sentence line a call to action ('Click here')",
         "reading_time": "phrases of reading-time notes ('5 min read')",
+        "quote_verb": "verbs of forum quote headers, before a colon ('wrote', 'said')",
         "forum_profile": "fields of a poster's profile, before a colon ('Registered', 'Posts')",
         "comment_count_word": "words counted on comments ('votes', 'points', 'likes')",
         "comment_says": "verbs after a commenter's name ('says', 'wrote')",

@@ -31,6 +31,9 @@ NOT_IN_CRUMB = frozenset(":;!?«»\"“”„‚‘’")
 _SPLIT = regex.compile(
     f"\\s*+(?:[{TIGHT_SEPARATORS}]++|(?<=\\s)(?:>++|/|\\\\)(?=\\s))\\s*+", regex.V1
 )
+#: First characters of list items ('- Go to Products > Data Files'): instructions, not paths.
+LIST_MARKS = frozenset("-–—•*+")
+
 _LETTER = regex.compile(r"\p{L}", regex.V1)
 _DIGIT = regex.compile(r"\d", regex.V1)
 _HERE = regex.compile(r"^\W*+you\s++are\s++here\W*+", regex.V1 | regex.IGNORECASE)
@@ -79,7 +82,8 @@ class BreadcrumbRule:
                 yield single(index, self.name, self.category, Confidence.STRONG,
                              f"a path of {len(items)} items starting at “{items[0]}”")
             elif len(items) >= 3 and _is_crumb(items[-1], LAST_CRUMB_WORDS_MAX, CRUMB_CHARS_MAX) \
-                    and not any(_DIGIT.search(item) for item in items):
+                    and not any(_DIGIT.search(item) for item in items) \
+                    and line.lstrip()[:1] not in LIST_MARKS and "→" not in line:
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              f"a path of {len(items)} short items")
 

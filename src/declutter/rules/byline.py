@@ -22,6 +22,9 @@ SUFFIXED_WORDS_MAX = 10
 #: Share of the words after the opener that must be capitalised (names).
 NAME_SHARE_MIN = 0.6
 
+#: First characters of list items, which are never author lines.
+LIST_MARKS = frozenset("-–—•*+")
+
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’.-]*", regex.V1)
 
 
@@ -60,6 +63,8 @@ class BylineRule:
             if title is None:
                 continue
             line = doc.lines[index]
+            if line.lstrip()[:1] in LIST_MARKS:
+                continue
             name = line.split(",")[0] if "," in line else " ".join(line.split()[:-len(title.split())])
             if _names_follow(name, small):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
@@ -73,10 +78,13 @@ def _after_opener(line: str, opener: str) -> str:
 
 
 def _names_follow(rest: str, small: frozenset[str]) -> bool:
-    """Whether ``rest`` starts with a capitalised name and is mostly names."""
+    """Whether ``rest`` starts with a capitalised name (two words, or one in capitals:
+    'AFP') and is mostly names."""
     words = _WORD.findall(rest)
     if not words or not words[0][0].isupper():
         return False
+    if len(words) == 1 and not words[0].isupper():
+        return False  # 'By Functionality' is a heading, not an author
     content = [w for w in words if w.casefold() not in small]
     if not content:
         return False

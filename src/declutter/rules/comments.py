@@ -137,6 +137,12 @@ def _undated_ages(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(found)
 
 
+def _names_comments(key: str, counted: frozenset[str]) -> bool:
+    """Whether a heading names comments or replies ('12 Comments', 'Leave a Reply'),
+    rather than being a word such as 'Discussion' that also heads article sections."""
+    return any(c.isdigit() for c in key) or any(t in counted for t in _TOKEN.findall(key))
+
+
 def _is_count(key: str, counted: frozenset[str]) -> bool:
     tokens = _TOKEN.findall(key)
     if not 2 <= len(tokens) <= COUNT_WORDS_MAX:
@@ -160,12 +166,20 @@ def is_forum(ctx: ScanContext) -> bool:
     forum = sorted(i for i, kind in markers.items() if kind in FORUM_KINDS)
     if len(forum) < FORUM_MARKERS_MIN:
         return False
-    if ctx.table.prose_before(forum[0]) < limit:
+    if ctx.table.prose_before(forum[0]) < limit and any(markers[i] != SAYS for i in forum):
         return True
     profiles = [i for i in forum if markers[i] == PROFILE]
     if any(b - a <= PROFILE_BLOCK_LINES for a, b in zip(profiles, profiles[1:])):
         return True
-    return sum(1 for i in forum if markers[i] == SAYS) >= QUOTE_HEADERS_MIN
+    quotes = [i for i in forum if markers[i] == SAYS and _quotes(ctx.table.keys[i], ctx.lexicon)]
+    return len(quotes) >= QUOTE_HEADERS_MIN
+
+
+def _quotes(key: str, lexicon: Lexicon) -> bool:
+    """Whether a 'says' marker is a forum quote header ('Jane wrote:'), not a blog
+    comment's 'Jane says'."""
+    head, colon, _ = key.partition(":")
+    return bool(colon) and head.rsplit(" ", 1)[-1] in lexicon.words("quote_verb")
 
 
 @dataclass(frozen=True)
@@ -208,8 +222,9 @@ class CommentThreadRule:
                       f"after {before} characters of article")
             covered.update(range(first, last + 1))
             yield Mark(first, last, Label(self.name, self.category, confidence, reason))
+        counted = ctx.lexicon.words("comment_count_word")
         for index, kind in sorted(markers.items()):
-            if kind == TRIGGER and index not in covered:
+            if kind == TRIGGER and index not in covered and _names_comments(table.keys[index], counted):
                 yield Mark(index, index, Label(self.name, self.category, Confidence.LIKELY,
                                                "a comment section heading"))
 

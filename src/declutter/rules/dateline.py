@@ -53,7 +53,8 @@ class DatelineRule:
                 continue
             if ctx.forum:
                 continue  # post dates are content on a forum
-            if len(line) <= BARE_DATE_CHARS_MAX and is_bare_date(line, lexicon, ctx.timeout):
+            if len(line) <= BARE_DATE_CHARS_MAX and not line.rstrip().endswith(":") \
+                    and is_bare_date(line, lexicon, ctx.timeout):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "the line is only a date or time")
             elif table.words[index] <= DATELINE_WORDS_MAX:

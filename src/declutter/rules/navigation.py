@@ -137,7 +137,7 @@ class SocialLinksRule:
                 if not 2 <= table.words[index] <= SOCIAL_ROW_WORDS_MAX:
                     continue
                 tokens = _NON_WORD.sub(" ", table.keys[index]).split()
-                if len(tokens) >= 2 and all(t in names for t in tokens):
+                if len(set(tokens)) >= 2 and all(t in names for t in tokens):
                     yield single(index, self.name, self.category, Confidence.STRONG,
                                  "the line lists only social networks and share targets")
 
