@@ -46,6 +46,7 @@ import time
 import zlib
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field as dataclass_field
 from enum import Enum
@@ -88,6 +89,10 @@ ZSTD_LEVEL = 3
 ZSTD_INSTALL_HINT = "pip install 'declutter-text[zstd]'"
 #: A UTF-8 byte order mark, ignored at the start of an input.
 UTF8_BOM = b"\xef\xbb\xbf"
+#: The name on the progress line of :func:`clean_jsonl`.
+LIBRARY_PROG = "declutter"
+#: ``-o`` naming standard output.
+STDOUT_NAME = "-"
 #: How standard input is named in messages.
 STDIN_NAME = "<stdin>"
 #: The name of a stream handed to :func:`clean_jsonl` without a ``name``.
@@ -668,18 +673,40 @@ def default_jobs() -> int:
 
 
 def _ignore_sigint() -> None:
-    """Worker initializer: Ctrl-C is the parent's to handle (it stops the workers)."""
+    """Worker initializer: Ctrl-C is the parent's to handle (it stops the workers).
+
+    The worker was started with SIGINT blocked (see :func:`_sigint_blocked`), so a Ctrl-C
+    that came before this point is dropped instead of raising in the worker.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Hold SIGINT back while worker processes may be started (they inherit the mask);
+    a Ctrl-C in the meantime reaches this process right after."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _stop_pool(executor: ProcessPoolExecutor) -> None:
     """Cancel what is queued and end the worker processes now."""
     terminate = getattr(executor, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()  # shuts down, cancels and terminates in one step
+        return
+    # Before 3.14 there is no public way to stop running workers; shutdown() forgets
+    # the processes, so take them first.
     processes = list((getattr(executor, "_processes", None) or {}).values())
     executor.shutdown(wait=False, cancel_futures=True)
-    if terminate is not None:
-        terminate()
-        return
     for process in processes:
         process.terminate()
     for process in processes:
@@ -690,7 +717,8 @@ def _ordered_results(executor: ProcessPoolExecutor, chunks: Iterator[Chunk],
                      options: JsonlOptions, window: int) -> Iterator[ChunkResult]:
     pending: deque[Future[ChunkResult]] = deque()
     for chunk in chunks:
-        pending.append(executor.submit(process_chunk, chunk, options))
+        with _sigint_blocked():  # submit() starts the worker processes
+            pending.append(executor.submit(process_chunk, chunk, options))
         if len(pending) >= window:
             yield pending.popleft().result()
     while pending:
@@ -836,7 +864,7 @@ def clean_jsonl(src: BinaryIO, dst: BinaryIO, *, field: str = DEFAULT_FIELD,
                         config=Config.from_options(config, **options))
     source = Source(name, lambda: nullcontext(src))
     return _clean_sources([source], dst.write, opts, jobs=_check_jobs(jobs),
-                          chunk_bytes=chunk_bytes, progress=Progress(progress, "declutter"),
+                          chunk_bytes=chunk_bytes, progress=Progress(progress, LIBRARY_PROG),
                           summary=Summary())
 
 
@@ -994,7 +1022,7 @@ def _sources(names: Sequence[str]) -> list[Source]:
 
 def _check_args(args: "argparse.Namespace") -> int:
     """The number of jobs; raises :class:`_UsageError` on flags that cannot work."""
-    from .cli import EXIT_CONFIG, EXIT_USAGE
+    from .cli import EXIT_CONFIG, EXIT_IO, EXIT_USAGE
 
     if getattr(args, "html", False):
         raise _UsageError(EXIT_USAGE, "--html does not apply to --jsonl; use --html-field NAME")
@@ -1002,6 +1030,8 @@ def _check_args(args: "argparse.Namespace") -> int:
         raise _UsageError(EXIT_USAGE, f"--jobs must be at least 1, not {args.jobs}")
     if args.output and compression_of(args.output) == "zstd" and _zstandard() is None:
         raise _UsageError(EXIT_CONFIG, zstd_missing_message(args.output))
+    if args.output and os.path.isdir(args.output):
+        raise _UsageError(EXIT_IO, f"cannot write {args.output} (is a directory)")
     return _check_jobs(args.jobs)
 
 
@@ -1070,28 +1100,32 @@ def run_jsonl_cli(args: "argparse.Namespace", config: Config) -> int:
     progress = Progress(sys.stderr if _wants_progress(args.progress, sys.stderr) else None, PROG)
     summary = Summary()
     chunk_bytes = CHUNK_BYTES
+    output = None if args.output == STDOUT_NAME else args.output
+    not_written = f"; {output} not written" if output else ""
     try:
-        with _output(args.output) as out:
+        with _output(output) as out:
             _clean_sources(sources, out.write, options, jobs=jobs, chunk_bytes=chunk_bytes,
                            progress=progress, summary=summary)
             out.flush()
     except BadRecordError as exc:
         reporter.say(f"{exc.problem.message()}; use --on-error skip or keep to go on"
-                     + (f"; {args.output} not written" if args.output else ""))
+                     + not_written)
         reporter.say(summary.render())
         return EXIT_DATA
     except SourceReadError as exc:
-        reporter.say(str(exc) + (f"; {args.output} not written" if args.output else ""))
+        reporter.say(str(exc) + not_written)
         return EXIT_DATA if exc.corrupt else EXIT_NO_INPUT
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
-        reporter.say(f"interrupted after {summary.records_in:,} records"
-                     + (f"; {args.output} not written" if args.output else ""))
+        reporter.say(f"interrupted after {summary.records_in:,} records" + not_written)
         return EXIT_INTERRUPTED
+    except BrokenProcessPool:
+        reporter.say("a worker process died (killed, or out of memory?)" + not_written)
+        return EXIT_IO
     except OSError as exc:
-        target = args.output or "standard output"
+        target = output or "standard output"
         reporter.say(f"cannot write {target} ({exc.strerror or exc})")
         return EXIT_IO
     if summary.bad_records:

@@ -28,6 +28,7 @@ class Category(str, Enum):
     COPYRIGHT = "copyright"
     NAVIGATION = "navigation"
     REPEATED = "repeated"
+    OUTSIDE_ARTICLE = "outside_article"
     CUSTOM = "custom"
 
     def __str__(self) -> str:  # pragma: no cover - trivial

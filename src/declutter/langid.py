@@ -8,9 +8,10 @@
    their languages use (``ї`` Ukrainian, ``پ`` Persian, ``ے`` Urdu...).
 2. **stopwords**: a vote of the words of the sample against the jusText stoplists of the
    Latin-script languages declutter knows (:data:`declutter.features.STOPLIST_NAMES`). A
-   word listed for *k* of those languages gives each of them 1/*k* of a vote, so words
-   shared by many lists ("a", "de", "in") count for little and a language's own
-   function words decide. The vote is decisive when the winner has at least
+   lower-case word (two letters or more) listed for *k* of those languages gives each of
+   them 1/*k* of a vote, so words shared by many lists ("de", "in") count for little and
+   a language's own function words decide; capitalised words (names, titles) and single
+   letters do not vote. The vote is decisive when the winner has at least
    :data:`VOTE_SCORE_MIN` and :data:`VOTE_MARGIN` times the runner-up's score.
 3. **langdetect**: seeded with :data:`LANGDETECT_SEED`, on the same sample, when the
    sample holds at least :data:`LANGDETECT_LETTERS_MIN` letters.
@@ -43,7 +44,7 @@ NON_LATIN_STOPLISTS = frozenset({"ru", "uk", "el"})
 #: jusText stoplist (the lexicon languages among them).
 VOTING_LANGUAGES = tuple(lang for lang in STOPLIST_NAMES if lang not in NON_LATIN_STOPLISTS)
 #: The vote is decisive when the winner scores at least this...
-VOTE_SCORE_MIN = 6.0
+VOTE_SCORE_MIN = 5.0
 #: ...and at least this many times the runner-up's score.
 VOTE_MARGIN = 2.0
 #: Share of the sample's letters that must belong to one non-Latin script for it to decide.
@@ -79,6 +80,12 @@ _SCRIPT_RUN = regex.compile(
     regex.V1,
 )
 _WORD = regex.compile(r"\w+", regex.V1)
+_URL = regex.compile(r"(?:https?://|www\.)\S*+", regex.V1 | regex.IGNORECASE)
+#: Words of two letters or more that start with a lower-case letter: function words in
+#: running text. Capitalised words (names, titles, German nouns) and single letters
+#: (initials, "d." for "defeated") do not vote: the Wikipedia-built stoplists list many
+#: names and letters ("johnson" and "d" in the Finnish one).
+_LOWER_WORD = regex.compile(r"(?<!\w)\p{Ll}\w+", regex.V1)
 #: ``str.translate`` table deleting ASCII letters (letters = length difference).
 _DROP_ASCII_LETTERS = dict.fromkeys(c for c in range(128) if chr(c).isalpha())
 
@@ -91,17 +98,21 @@ _CYRILLIC_LETTERS = (
 )
 _URDU_LETTERS = regex.compile("[ٹڈڑںےۓ]")
 _PERSIAN_LETTERS = regex.compile("[پچژگیک]")
-#: Share of letters that marks Urdu / Persian among Arabic-script text.
+#: Share of a shared script's letters that its telling letters must reach (a stray
+#: Ukrainian "ї" in a Russian text does not make it Ukrainian).
+CYRILLIC_SHARE = 0.002
 URDU_SHARE = 0.01
 PERSIAN_SHARE = 0.02
 
 
 def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
-    """The longest lines of ``text`` (in document order) up to about ``limit`` characters.
+    """The longest lines of ``text`` (in document order) up to about ``limit`` characters,
+    without their URLs (their slugs are words of any language).
 
     Only :func:`scanned` text is looked at, so the cost is bounded for any length.
     """
-    lines = scanned(text).splitlines()
+    lines = [_URL.sub(" ", line) if "://" in line or "www." in line else line
+             for line in scanned(text).splitlines()]
     lengths = [len(line) for line in lines]
     chosen: list[int] = []
     total = 0
@@ -185,7 +196,9 @@ def _script_language(other: str, letters: int) -> str | None:
         return SCRIPT_LANGUAGES[script]
     if script == "Cyrillic":
         folded = other.casefold()
-        return next((lang for lang, letter in _CYRILLIC_LETTERS if letter.search(folded)), None)
+        least = max(1.0, CYRILLIC_SHARE * count)
+        return next((lang for lang, letters_of in _CYRILLIC_LETTERS
+                     if len(letters_of.findall(folded)) >= least), None)
     if script == "Arabic":
         if len(_URDU_LETTERS.findall(other)) >= URDU_SHARE * count:
             return "ur"
@@ -208,12 +221,14 @@ def _vote_table() -> tuple[dict[str, tuple[tuple[int, float], ...]], tuple[str, 
 
 
 def stopword_scores(text: str) -> dict[str, float]:
-    """Each voting language's share-weighted stopword score on ``text`` (non-zero only)."""
+    """Each voting language's share-weighted stopword score on ``text`` (non-zero only):
+    every lower-case word of two letters or more listed by *k* voting stoplists adds 1/*k*
+    to each of them."""
     table, languages = _vote_table()
     scores = [0.0] * len(languages)
     get = table.get
-    for word in _WORD.findall(text.casefold()):
-        entry = get(word)
+    for word in _LOWER_WORD.findall(text):
+        entry = get(word.casefold())
         if entry is not None:
             for index, weight in entry:
                 scores[index] += weight

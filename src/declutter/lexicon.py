@@ -53,6 +53,7 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "call_to_action": "phrases that make a short non-sentence line a call to action ('Click here')",
         "reading_time": "phrases of reading-time notes ('5 min read')",
         "quote_verb": "verbs of forum quote headers, before a colon ('wrote', 'said')",
+        "forum_ui": "whole lines of discussion-board software ('Thread starter', 'New posts')",
         "forum_profile": "fields of a poster's profile, before a colon ('Registered', 'Posts')",
         "comment_count_word": "words counted on comments ('votes', 'points', 'likes')",
         "comment_says": "verbs after a commenter's name ('says', 'wrote')",

@@ -30,6 +30,8 @@ FORUM_KINDS = frozenset({"count", "says", "profile"})
 FORUM_MARKERS_MIN = 2
 #: Two profile fields this close (lines) form a poster's profile block.
 PROFILE_BLOCK_LINES = 4
+#: Distinct discussion-board labels that make a page a forum.
+FORUM_UI_MIN = 3
 #: Quote headers ('Jane wrote:') that make a page a forum wherever they stand.
 QUOTE_HEADERS_MIN = 2
 #: Longest profile field line ('Registered: 2024-01-27'), in words.
@@ -159,8 +161,13 @@ def is_forum(ctx: ScanContext) -> bool:
       stand before the first stretch of prose, so the first long text is a post; or
     * a poster profile block (two profile fields within a few lines) appears anywhere,
       or several posts quote others ('Jane wrote:'): comment sections under articles
-      show neither.
+      show neither; or
+    * the page carries several distinct labels of discussion-board software ('Thread
+      starter', 'New posts', 'Click to expand...').
     """
+    board = {phrase for _, phrase in ctx.table.lines_with_key(ctx.lexicon.words("forum_ui"))}
+    if len(board) >= FORUM_UI_MIN:
+        return True
     markers = find_markers(ctx)
     limit = ctx.thresholds.article_chars_before_thread
     forum = sorted(i for i, kind in markers.items() if kind in FORUM_KINDS)

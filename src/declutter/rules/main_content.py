@@ -1,0 +1,161 @@
+"""Page chrome around the article: what lies outside the article's span of prose.
+
+Whole-page text (menus, sidebars, teasers, footers, then the article, then more of the
+same) is scored line by line: article prose counts for its length, every other line
+costs a little, menu-like lines cost more. The span with the highest total (a maximum
+subarray, as in body-text extraction) is the article; short lines outside it are page
+chrome. The rule stays silent on text that is mostly article already (an extractor's
+output, a clean page): it needs many non-prose lines outside the span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..labels import Category, Confidence, Label, Mark
+from .base import Finding, ScanContext
+from .navigation import is_menu_entry
+
+#: What a non-prose line costs, in characters of prose: menu-like entries cost more
+#: than lines with several words (headings, captions, list items stay in the span).
+MENU_LINE_COST = 60
+OTHER_LINE_COST = 25
+#: Bulleted lines ('- Paid Social') are an article's lists far more often than menus in
+#: whole-page text, which carries no bullets: they cost little and never gate the rule.
+LIST_LINE_COST = 5
+LIST_MARKS = ("- ", "• ", "* ", "– ", "· ")
+#: Lines with at least this many words cost OTHER_LINE_COST.
+WORDY_LINE_WORDS = 4
+#: The article span needs this many characters of prose...
+ARTICLE_PROSE_MIN = 400
+#: ...and the page this many non-blank lines outside it...
+OUTSIDE_LINES_MIN = 15
+#: ...and this share of its non-blank lines menu-like: whole-page text has 25-85 %, an
+#: extractor's output mostly under 20 %...
+CHROME_SHARE_MIN = 0.3
+#: ...and at least this many lines that are navigation words ('Home', 'Privacy Policy'):
+#: whole-page text nearly always has them, an extractor's output almost never.
+NAVIGATION_LINES_MIN = 3
+#: A run of at most this many non-prose lines between two stretches of prose (headings,
+#: captions, a post's header) costs at most RUN_COST_MAX: the article goes on past it.
+SHORT_RUN_LINES = 10
+RUN_COST_MAX = 120
+#: Lines just before the span kept as its title and subtitle (when they are not menu-like).
+TITLE_LINES = 3
+#: Prose outside the span this many non-blank lines away is chrome too (teasers, footers).
+FAR_PROSE_LINES = 5
+
+
+@dataclass(frozen=True)
+class OutsideArticleRule:
+    """Lines outside the page's main span of article prose."""
+
+    name: str = "outside_article"
+    category: Category = Category.OUTSIDE_ARTICLE
+    description: str = (
+        "page chrome around the article in whole-page text (menus, sidebars, footers), "
+        "found as the span of lines with the most article prose"
+    )
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        if ctx.forum:
+            return
+        doc, table = ctx.doc, ctx.table
+        order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
+        if not order:
+            return
+        menu_like = [is_menu_entry(doc.lines[i]) and not _bulleted(doc.lines[i]) for i in order]
+        if sum(menu_like) < CHROME_SHARE_MIN * len(order):
+            return
+        navigation = ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
+        if sum(1 for i in order if table.keys[i] in navigation) < NAVIGATION_LINES_MIN:
+            return
+        scores = _cap_short_runs([self._score(ctx, i) for i in order],
+                                 [table.prose[i] for i in order])
+        first, last, total = _best_span(scores)
+        if first is None or total < ARTICLE_PROSE_MIN:
+            return
+        outside = len(order) - (last - first + 1)
+        if outside < OUTSIDE_LINES_MIN:
+            return
+        start = first
+        for _ in range(TITLE_LINES):
+            if start == 0:
+                break
+            candidate = order[start - 1]
+            if is_menu_entry(doc.lines[candidate]) or table.words[candidate] < WORDY_LINE_WORDS:
+                break
+            start -= 1
+        span = (order[start], order[last])
+        yield from self._marks(ctx, order[:start], span, before=True)
+        yield from self._marks(ctx, order[last + 1:], span, before=False)
+
+    @staticmethod
+    def _score(ctx: ScanContext, index: int) -> int:
+        table = ctx.table
+        if table.prose[index]:
+            return len(ctx.doc.lines[index])
+        if _bulleted(ctx.doc.lines[index]):
+            return -LIST_LINE_COST
+        if table.words[index] >= WORDY_LINE_WORDS:
+            return -OTHER_LINE_COST
+        return -MENU_LINE_COST
+
+    def _marks(self, ctx: ScanContext, lines: list[int], span: tuple[int, int],
+               before: bool) -> Iterator[Finding]:
+        where = "before" if before else "after"
+        near = lines[-FAR_PROSE_LINES:] if before else lines[:FAR_PROSE_LINES]
+        for index in lines:
+            wordy = ctx.table.words[index] >= WORDY_LINE_WORDS or _bulleted(ctx.doc.lines[index])
+            if ctx.table.prose[index] or wordy:
+                confidence = Confidence.WEAK if index in near else Confidence.LIKELY
+                kind = "prose" if ctx.table.prose[index] else "text"
+                reason = f"{kind} {where} the article's span (lines {span[0] + 1}-{span[1] + 1})"
+            else:
+                confidence = Confidence.LIKELY
+                reason = f"page chrome {where} the article's span (lines {span[0] + 1}-{span[1] + 1})"
+            yield Mark(index, index, Label(self.name, self.category, confidence, reason))
+
+
+def _cap_short_runs(scores: list[int], prose: list[bool]) -> list[int]:
+    """Spread a capped cost over each short run of non-prose lines between prose."""
+    capped = list(scores)
+    position = 0
+    while position < len(scores):
+        if prose[position]:
+            position += 1
+            continue
+        end = position
+        while end < len(scores) and not prose[end]:
+            end += 1
+        inner = 0 < position and end < len(scores)
+        length = end - position
+        cost = -sum(scores[position:end])
+        if inner and length <= SHORT_RUN_LINES and cost > RUN_COST_MAX:
+            share, extra = divmod(RUN_COST_MAX, length)
+            for offset in range(length):
+                capped[position + offset] = -(share + (1 if offset < extra else 0))
+        position = end
+    return capped
+
+
+def _bulleted(line: str) -> bool:
+    return line.lstrip().startswith(LIST_MARKS)
+
+
+def _best_span(scores: list[int]) -> tuple[int | None, int, int]:
+    """The contiguous run of ``scores`` with the highest sum: (first, last, sum)."""
+    best, best_first, best_last = 0, None, -1
+    running, running_first = 0, 0
+    for position, score in enumerate(scores):
+        if running <= 0:
+            running, running_first = score, position
+        else:
+            running += score
+        if running > best:
+            best, best_first, best_last = running, running_first, position
+    return best_first, best_last, best
+
+
+RULE = OutsideArticleRule()
