@@ -55,6 +55,7 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "quote_verb": "verbs of forum quote headers, before a colon ('wrote', 'said')",
         "forum_ui": "whole lines of discussion-board software ('Thread starter', 'New posts')",
         "forum_profile": "fields of a poster's profile, before a colon ('Registered', 'Posts')",
+        "comments_title": "openings of comment headings after a count ('10 thoughts on “...”')",
         "comment_count_word": "words counted on comments ('votes', 'points', 'likes')",
         "comment_says": "verbs after a commenter's name ('says', 'wrote')",
         "date_word": "words that may stand in a bare date or time ('at', 'pm', 'GMT')",

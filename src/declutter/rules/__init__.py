@@ -33,6 +33,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     breadcrumb.RULE,
     navigation.INLINE_MENU,
     phrases.NAVIGATION_LINE,
+    navigation.BARE_LINK,
     navigation.MENU_RUN,
     duplicate_title.RULE,
     duplicate_title.REPEATED_LINE,

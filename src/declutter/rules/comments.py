@@ -106,6 +106,11 @@ def find_markers(ctx: ScanContext) -> dict[int, str]:
         rest = table.keys[index][len(field):].lstrip(" ")
         if rest[:1] == ":" and table.words[index] <= PROFILE_WORDS_MAX:
             markers.setdefault(index, PROFILE)
+    titles = lexicon.phrases("comments_title")
+    for index in table.short_digit_lines:
+        rest = table.keys[index].lstrip("0123456789 ")
+        if rest != table.keys[index] and any(rest.startswith(t + " ") for t in titles):
+            markers.setdefault(index, TRIGGER)  # '10 thoughts on “Title”'
     triggers = lexicon.words("comments_trigger")
     counted = lexicon.words("comment_count_word")
     for index in table.short_digit_lines:

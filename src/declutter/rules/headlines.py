@@ -19,6 +19,11 @@ HEADLINE_CHARS_MAX = 200
 TITLE_CASE_SHARE = 0.6
 #: Share of Title Case lines a run needs when no heading announces it.
 TITLE_CASE_RUN_SHARE = 0.6
+#: Runs of sentence-case lines this long on average (headline and summary on one line,
+#: 'Pochettino fired by Tottenham The club ...') with at least TEASER_RUN_MIN lines are
+#: teaser lists too.
+TEASER_WORDS_MEAN = 10
+TEASER_RUN_MIN = 5
 #: Lines between two headlines that a run absorbs ('2 hours ago', 'Technology').
 META_WORDS_MAX = 4
 META_LINES_MAX = 3
@@ -70,6 +75,7 @@ def headline_shape(line: str, small: frozenset[str]) -> str | None:
 def _signature(line: str, months: frozenset[str]) -> tuple[str, bool, str]:
     """The shape of a list item: the kind of its first word, whether it holds digits,
     and the structural punctuation it uses."""
+    line = _LIST_MARKER.sub("", line.strip(), count=1) if line.lstrip()[:1] in "-–—•*" else line
     words = line.split()
     first = words[0].casefold().strip(".,:;-–—()[]") if words else ""
     if first[:1].isdigit():
@@ -116,7 +122,7 @@ class HeadlineListRule:
         small = ctx.lexicon.words("title_small_word")
         months = ctx.lexicon.words("month")
         triggers = self._triggers(ctx)
-        runs = self._runs(ctx, small)
+        runs = self._runs(ctx, small, triggers)
         announced: set[int] = set()
         for titles, shapes in runs:
             trigger = self._trigger_before(doc, titles[0], triggers)
@@ -131,7 +137,9 @@ class HeadlineListRule:
                 continue
             if _structured(doc.lines, titles, months):
                 continue
-            if shapes.count("title") < TITLE_CASE_RUN_SHARE * count:
+            teasers = sum(table.words[i] for i in titles) >= TEASER_WORDS_MEAN * count
+            if shapes.count("title") < TITLE_CASE_RUN_SHARE * count and not (
+                    teasers and count >= TEASER_RUN_MIN):
                 continue
             after = table.prose_after(titles[-1]) <= EDGE_PROSE_CHARS
             before = table.prose_before(titles[0]) <= EDGE_PROSE_CHARS
@@ -174,7 +182,8 @@ class HeadlineListRule:
         return None
 
     @staticmethod
-    def _runs(ctx: ScanContext, small: frozenset[str]) -> list[tuple[list[int], list[str]]]:
+    def _runs(ctx: ScanContext, small: frozenset[str],
+              triggers: dict[int, bool]) -> list[tuple[list[int], list[str]]]:
         doc, table = ctx.doc, ctx.table
         prose, words = table.prose, table.words
         runs: list[tuple[list[int], list[str]]] = []
@@ -186,7 +195,9 @@ class HeadlineListRule:
             if count == 0:
                 continue
             shape = None
-            if HEADLINE_WORDS_MIN <= count <= HEADLINE_WORDS_MAX + 1 and not prose[index]:
+            if index in triggers:
+                pass  # a list heading ('More on this story') opens a run, never stands in one
+            elif HEADLINE_WORDS_MIN <= count <= HEADLINE_WORDS_MAX + 1 and not prose[index]:
                 shape = headline_shape(line, small)
             if shape is not None:
                 titles.append(index)

@@ -26,6 +26,8 @@ INLINE_ITEMS_MIN = 3
 INLINE_CHARS_MAX = 400
 #: Separators of one-line menus (surrounded by spaces).
 INLINE_SEPARATORS = "|•·‧∙/"
+#: First words (of keys) of lines that are a bare web address.
+LINK_PREFIXES = ("https://", "http://", "www.")
 #: Longest invitation to follow on a platform, in words.
 FOLLOW_WORDS_MAX = 24
 #: Longest row of share targets, in words.
@@ -163,7 +165,29 @@ class FollowPromptRule:
                              f"an invitation to follow on “{platform}”")
 
 
+@dataclass(frozen=True)
+class BareLinkRule:
+    """Lines that are nothing but a web address."""
+
+    name: str = "bare_link"
+    category: Category = Category.NAVIGATION
+    description: str = "lines that are only a web address ('https://example.com/story')"
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        if ctx.forum:
+            return  # posts share links as content
+        table, lines = ctx.table, ctx.doc.lines
+        for word, indices in table.by_first_word.items():
+            if not word.startswith(LINK_PREFIXES):
+                continue
+            for index in indices:
+                if len(lines[index].split()) == 1:
+                    yield single(index, self.name, self.category, Confidence.LIKELY,
+                                 "the line is only a web address")
+
+
 MENU_RUN = MenuRunRule()
 INLINE_MENU = InlineMenuRule()
 SOCIAL_LINKS = SocialLinksRule()
 FOLLOW_PLATFORM = FollowPromptRule()
+BARE_LINK = BareLinkRule()
