@@ -119,15 +119,24 @@ def _is_forum(ctx: ScanContext, abstentions: list[Abstention]) -> bool:
 def _scan(rules, ctx: ScanContext, abstentions: list[Abstention]) -> tuple[list[Mark], list[Guard]]:
     marks: list[Mark] = []
     guards: list[Guard] = []
+    prior: dict[int, float] = {}
     for rule in rules:
         try:
-            findings = list(rule.scan(ctx))
+            scoped = replace(ctx, prior=prior) if getattr(rule, "uses_prior", False) else ctx
+            findings = list(rule.scan(scoped))
         except RuleTimeout as exc:
             if not any(a.rule == rule.name for a in abstentions):
                 abstentions.append(Abstention(rule.name, str(exc)))
             continue
         for finding in findings:
-            (guards if isinstance(finding, Guard) else marks).append(finding)
+            if isinstance(finding, Guard):
+                guards.append(finding)
+                continue
+            marks.append(finding)
+            confidence = finding.label.confidence
+            for index in range(finding.first, finding.last + 1):
+                if prior.get(index, 0.0) < confidence:
+                    prior[index] = confidence
     return marks, guards
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Literal, Protocol, Union
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Literal, Mapping, Protocol, Union
 
 from ..document import Document
 from ..labels import Category, Guard, Label, Mark
@@ -27,6 +27,8 @@ class ScanContext:
     :param forum: whether the page is a discussion (see
         :func:`declutter.rules.comments.is_forum`): there posts, poster names and post
         dates are the content.
+    :param prior: for rules that declare ``uses_prior = True``: line index -> the
+        strongest confidence the rules before it gave the line.
     """
 
     doc: Document
@@ -36,6 +38,7 @@ class ScanContext:
     language: str
     timeout: float
     forum: bool = False
+    prior: Mapping[int, float] = field(default_factory=dict)
 
 
 class Rule(Protocol):

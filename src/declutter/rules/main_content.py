@@ -25,6 +25,10 @@ OTHER_LINE_COST = 25
 #: whole-page text, which carries no bullets: they cost little and never gate the rule.
 LIST_LINE_COST = 5
 LIST_MARKS = ("- ", "• ", "* ", "– ", "· ")
+#: A prose line counts for its characters up to this cap, plus a bonus per paragraph,
+#: so that one long footer paragraph does not outweigh a short article of several.
+PROSE_LINE_CAP = 400
+PARAGRAPH_BONUS = 100
 #: Lines with at least this many words cost OTHER_LINE_COST.
 WORDY_LINE_WORDS = 4
 #: The article span needs this many characters of prose...
@@ -52,6 +56,7 @@ class OutsideArticleRule:
     """Lines outside the page's main span of article prose."""
 
     name: str = "outside_article"
+    uses_prior: bool = True
     category: Category = Category.OUTSIDE_ARTICLE
     description: str = (
         "page chrome around the article in whole-page text (menus, sidebars, footers), "
@@ -94,8 +99,10 @@ class OutsideArticleRule:
     @staticmethod
     def _score(ctx: ScanContext, index: int) -> int:
         table = ctx.table
+        if ctx.prior.get(index, 0.0) >= Confidence.STRONG:
+            return -MENU_LINE_COST  # already known noise: a cookie notice, a comment thread
         if table.prose[index]:
-            return len(ctx.doc.lines[index])
+            return min(len(ctx.doc.lines[index]), PROSE_LINE_CAP) + PARAGRAPH_BONUS
         if _bulleted(ctx.doc.lines[index]):
             return -LIST_LINE_COST
         if table.words[index] >= WORDY_LINE_WORDS:
