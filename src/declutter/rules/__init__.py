@@ -39,6 +39,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     duplicate_title.REPEATED_LINE,
     headlines.RELATED_LINK,
     headlines.HEADLINE_LIST,
+    headlines.TEASER_LIST,
     phrases.COMMENT_BUTTON,
     comments.RULE,
     main_content.RULE,

@@ -10,6 +10,7 @@ import regex
 from ..features import ends_sentence
 from ..labels import Category, Confidence, Label, Mark
 from .base import Finding, ScanContext, single
+from .main_content import is_whole_page
 
 #: A headline has between these many words.
 HEADLINE_WORDS_MIN = 3
@@ -24,6 +25,12 @@ TITLE_CASE_RUN_SHARE = 0.6
 #: teaser lists too.
 TEASER_WORDS_MEAN = 10
 TEASER_RUN_MIN = 5
+#: Fewest headline+summary pairs that make a teaser list.
+TEASER_PAIRS_MIN = 3
+#: Longest teaser summary, in words.
+TEASER_SUMMARY_WORDS_MAX = 45
+#: The article's other prose must be at least this many times the teasers' summaries.
+ARTICLE_OUTWEIGHS = 2
 #: Lines between two headlines that a run absorbs ('2 hours ago', 'Technology').
 META_WORDS_MAX = 4
 META_LINES_MAX = 3
@@ -234,5 +241,59 @@ class RelatedLinkRule:
                              f"the line opens with “{opener}:”")
 
 
+@dataclass(frozen=True)
+class TeaserListRule:
+    """Teasers of other stories: headline, one-sentence summary, headline, summary...
+    beside an article that outweighs them, in whole-page text."""
+
+    name: str = "teaser_list"
+    category: Category = Category.HEADLINE_LIST
+    description: str = (
+        "teasers of other stories (a headline and a one-line summary, several times) "
+        "beside a longer article"
+    )
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        if ctx.forum or not is_whole_page(ctx):
+            return  # in an extracted article, heading + paragraph pairs are its sections
+        doc, table = ctx.doc, ctx.table
+        small = ctx.lexicon.words("title_small_word")
+        order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
+        total_prose = table.prose_before(len(doc.lines) - 1) + (
+            len(doc.lines[-1]) if doc.lines and table.prose[-1] else 0)
+        position = 0
+        while position < len(order):
+            pairs, end = _teaser_pairs(doc.lines, table, order, position, small)
+            if pairs >= TEASER_PAIRS_MIN:
+                first, last = order[position], order[end - 1]
+                inside = sum(len(doc.lines[i]) for i in order[position:end] if table.prose[i])
+                if total_prose - inside >= ARTICLE_OUTWEIGHS * inside:
+                    yield Mark(first, last, Label(
+                        self.name, self.category, Confidence.LIKELY,
+                        f"{pairs} teasers of other stories (headline and summary)"))
+                position = end
+            else:
+                position += 1
+
+
+def _teaser_pairs(lines: list[str], table, order: list[int], start: int,
+                  small: frozenset[str]) -> tuple[int, int]:
+    """How many headline+summary pairs follow from ``order[start]``, and where they end."""
+    pairs, position = 0, start
+    while position + 1 < len(order):
+        title, summary = order[position], order[position + 1]
+        if table.prose[title] or headline_shape(lines[title], small) is None:
+            break
+        if not table.prose[summary] or table.words[summary] > TEASER_SUMMARY_WORDS_MAX:
+            break
+        pairs += 1
+        position += 2
+        while position < len(order) and table.words[order[position]] <= META_WORDS_MAX \
+                and not table.prose[order[position]] and pairs:
+            position += 1  # a date, a section name or a byline under the summary
+    return pairs, position
+
+
 HEADLINE_LIST = HeadlineListRule()
+TEASER_LIST = TeaserListRule()
 RELATED_LINK = RelatedLinkRule()

@@ -147,6 +147,18 @@ def _cap_short_runs(scores: list[int], prose: list[bool]) -> list[int]:
     return capped
 
 
+def is_whole_page(ctx: ScanContext) -> bool:
+    """Whether the text is a whole page (menus, navigation words, then the article...)
+    rather than an article already extracted: many menu-like lines and several lines
+    that are navigation words."""
+    doc, keys = ctx.doc, ctx.table.keys
+    order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
+    menu_like = sum(1 for i in order if is_menu_entry(doc.lines[i]) and not _bulleted(doc.lines[i]))
+    navigation = ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
+    return (bool(order) and menu_like >= CHROME_SHARE_MIN * len(order)
+            and sum(1 for i in order if keys[i] in navigation) >= NAVIGATION_LINES_MIN)
+
+
 def _bulleted(line: str) -> bool:
     return line.lstrip().startswith(LIST_MARKS)
 
