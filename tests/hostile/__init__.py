@@ -1,0 +1,1 @@
+"""The hostile input corpus and its generator (see make_corpus.py)."""

@@ -1,0 +1,184 @@
+"""Every rule runs in time linear in its input, on the worst cases its shape invites.
+
+Each rule of ``declutter.rules.DEFAULT_RULES`` is run alone (the whole pipeline with
+every other rule disabled) on inputs built to hurt it: megabyte lines of spaces, of
+separators, of one word, of one letter, of digits, of ``©``, of quotation marks; many
+copies of one-word and lexicon lines; a long comment thread. Each input is run at two
+sizes, ``GROWTH`` apart: the large run must end inside ``BOUND_SECONDS`` and must not
+take more than ``GROWTH * SLACK`` times the small run (a quadratic rule takes
+``GROWTH ** 2`` times). This is a safety test, not a benchmark: the bounds are generous.
+
+Times are CPU times of this process (:func:`time.process_time`), so that other processes
+sharing the machine do not make the test flaky; wall time has its own, looser bound.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+import pytest
+
+import declutter
+from declutter.rules import DEFAULT_RULES
+
+#: No single run may take longer than this, in CPU seconds...
+BOUND_SECONDS = 20.0
+#: ...nor longer than this in wall-clock seconds (the machine may be shared).
+WALL_BOUND_SECONDS = 3 * BOUND_SECONDS
+#: Size ratio between the large and the small run of each input.
+GROWTH = 10
+#: Allowed excess over linear growth (timing noise, caches, garbage collection).
+SLACK = 4.0
+#: Large runs faster than this pass the growth check whatever the small run took.
+FAST_SECONDS = 1.0
+#: Size of the single-line inputs (characters) and of the many-line inputs (lines).
+LINE_CHARS = 1_000_000
+LINE_COUNT = 20_000
+#: Size of the comment thread run through each rule, and through all rules at once.
+THREAD_CHARS_PER_RULE = 500_000
+THREAD_CHARS_ALL_RULES = 5_000_000
+#: The language is given, so that language detection (not a rule) is not timed.
+LANGUAGE = "en"
+
+ALL_RULES = tuple(rule.name for rule in DEFAULT_RULES)
+
+
+def repeat_to(unit: str, chars: int) -> str:
+    """``unit`` repeated to ``chars`` characters (cut to length)."""
+    return (unit * (chars // len(unit) + 1))[:chars]
+
+
+def lines_of(line: str, count: int) -> str:
+    """``count`` copies of ``line``, each with its line break."""
+    return (line + "\n") * count
+
+
+#: Single megabyte lines: what each rule's separators, symbols and words invite.
+SINGLE_LINES: dict[str, str] = {
+    "spaces": " ",
+    "guillemet_separators": "» ",
+    "angle_separators": "> ",
+    "pipe_separators": "| ",
+    "slash_separators": "/ ",
+    "one_word": "word ",
+    "one_letter": "a",
+    "digits": "7",
+    "copyright_signs": "©",
+    "quotation_marks": "«»„“",
+    "digits_and_colons": "12:",
+    "bullets": "• ",
+}
+#: Lines repeated many times: one word, and lexicon phrases of several rules.
+MANY_LINES: dict[str, str] = {
+    "one_word_lines": "word",
+    "share_lines": "Share",
+    "reply_lines": "Reply",
+    "relative_time_lines": "26 months ago",
+    "home_lines": "Home",
+}
+
+COMMENT_NAMES = ("Anna K.", "Bob", "carla_88", "Dimitri", "Eve")
+COMMENT_BODIES = (
+    "I agree with this, the report was very clear about it.",
+    "Not convinced at all, the numbers do not add up.",
+    "Great reporting, thanks! Looking forward to more.",
+    "Does anyone know when the bridge opens again?",
+)
+ARTICLE = (
+    "The council voted on Tuesday to expand the bus network across the city, officials said "
+    "in a statement released after the meeting.\n\n"
+    "Critics said the plan was too expensive, but the mayor called the vote a turning point "
+    "for the region and promised more details in the spring.\n\n"
+)
+
+
+def comment_thread(chars: int) -> str:
+    """An article followed by a comment thread of about ``chars`` characters."""
+    parts = [ARTICLE, "Top Rated Comments\n\n"]
+    size, number = 0, 0
+    while size < chars:
+        number += 1
+        block = (f"{COMMENT_NAMES[number % len(COMMENT_NAMES)]}\n"
+                 f"{number % 28 + 1} months ago\n"
+                 f"{COMMENT_BODIES[number % len(COMMENT_BODIES)]} (comment {number})\n"
+                 f"Reply\nRating: {number % 50} Votes\n\n")
+        parts.append(block)
+        size += len(block)
+    return "".join(parts)
+
+
+def inputs() -> dict[str, Callable[[int], str]]:
+    """Input name -> builder taking a growth divisor (1: large run, GROWTH: small run)."""
+    built: dict[str, Callable[[int], str]] = {}
+    for name, unit in SINGLE_LINES.items():
+        built[name] = lambda div, unit=unit: repeat_to(unit, LINE_CHARS // div)
+    for name, line in MANY_LINES.items():
+        built[name] = lambda div, line=line: lines_of(line, LINE_COUNT // div)
+    built["comment_thread"] = lambda div: comment_thread(THREAD_CHARS_PER_RULE // div)
+    return built
+
+
+INPUTS = inputs()
+
+
+def timed_clean(text: str, disable: tuple[str, ...]) -> tuple[float, float, str]:
+    """CPU and wall seconds taken by ``declutter.clean`` on ``text``, and its output."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    output = declutter.clean(text, disable=list(disable), lang=LANGUAGE)
+    return time.process_time() - cpu, time.perf_counter() - wall, output
+
+
+def assert_linear(label: str, build: Callable[[int], str], disable: tuple[str, ...]) -> None:
+    """Run ``build`` at both sizes and check the bound and the growth."""
+    small_text, large_text = build(GROWTH), build(1)
+    small, _, _ = timed_clean(small_text, disable)
+    large, wall, output = timed_clean(large_text, disable)
+    assert len(output) <= len(large_text)
+    assert large < BOUND_SECONDS, f"{label}: {large:.1f}s on {len(large_text):,} characters"
+    assert wall < WALL_BOUND_SECONDS, f"{label}: {wall:.1f}s (wall) on {len(large_text):,} characters"
+    assert large < FAST_SECONDS or large <= GROWTH * SLACK * small, (
+        f"{label}: superlinear: {small:.3f}s at {len(small_text):,} characters, "
+        f"{large:.3f}s at {len(large_text):,}")
+
+
+def test_every_rule_is_covered():
+    """The worst cases run every rule: the list is read from the registry."""
+    assert set(ALL_RULES) == set(declutter.rule_names())
+    assert len(ALL_RULES) >= 20
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rule", ALL_RULES)
+@pytest.mark.parametrize("case", sorted(INPUTS))
+def test_rule_alone_is_linear(rule: str, case: str) -> None:
+    others = tuple(name for name in ALL_RULES if name != rule)
+    assert_linear(f"{rule} on {case}", INPUTS[case], others)
+
+
+@pytest.mark.slow
+def test_all_rules_on_a_five_megabyte_comment_thread() -> None:
+    assert_linear("all rules on a comment thread",
+                  lambda div: comment_thread(THREAD_CHARS_ALL_RULES // div), ())
+
+
+def test_comment_thread_input_has_the_shape_rules_look_for() -> None:
+    """The generated thread carries the comment rule's markers (so it exercises them)."""
+    result = declutter.explain(comment_thread(20_000), lang=LANGUAGE)
+    labelled = {label.rule for segment in result.segments for label in segment.labels}
+    assert "comment_button" in labelled
+    assert "bus network" in result.text
+
+
+def test_growth_check_catches_a_quadratic_step() -> None:
+    """The growth check fails on a deliberately quadratic function (it can fail)."""
+    def quadratic(text: str) -> int:
+        return sum(text.count(text[i]) for i in range(0, len(text)))
+
+    def timed(size: int) -> float:
+        start = time.process_time()
+        quadratic("ab" * size)
+        return time.process_time() - start
+
+    small, large = timed(300), timed(300 * GROWTH)
+    assert large > GROWTH * SLACK * small

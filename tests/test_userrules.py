@@ -1,0 +1,469 @@
+"""User rules: rule files as data, validated with line numbers, linear-safe, picklable."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import declutter
+from declutter import Category, Config, Confidence, RuleFileError, cli
+from declutter.userrules import (
+    LINE_CHARS_MAX, PATTERN_CHARS_MAX, JsonLocator, UnsafePatternError, UserPatternRule,
+    UserPhraseRule, check_pattern, load_rules, parse_rules,
+)
+
+SETTINGS = settings(max_examples=300, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+ARTICLE = [
+    "The council voted on Tuesday to expand the bus network, officials said in a statement.",
+    "Critics said the plan was too expensive, but the mayor called the vote a turning point.",
+    "The first new routes will open in the spring, and more are planned for next year.",
+]
+
+GOOD_TOML = """\
+# rules for example.com
+[[rule]]
+name = "sponsor_banner"
+category = "advertisement"
+confidence = "strong"
+phrases = ["Presented by our partners", "PROMOTED STORY"]
+
+[[rule]]
+name = "podcast_plug"
+pattern = '(?i)^listen to (?:the|our) podcast\\b'
+max_words = 12
+
+[[rule]]
+name = "deal_alert"
+category = "affiliate"
+confidence = 0.8
+phrases = ["deal alert"]
+match = "prefix"
+
+[[rule]]
+name = "members_only"
+phrases = ["members only"]
+match = "contains"
+max_words = 10
+description = "members-only teasers"
+"""
+
+GOOD_JSON = {
+    "rule": [
+        {"name": "sponsor_banner", "category": "advertisement", "confidence": "strong",
+         "phrases": ["Presented by our partners", "PROMOTED STORY"]},
+        {"name": "podcast_plug", "pattern": "(?i)^listen to (?:the|our) podcast\\b",
+         "max_words": 12},
+        {"name": "deal_alert", "category": "affiliate", "confidence": 0.8,
+         "phrases": ["deal alert"], "match": "prefix"},
+        {"name": "members_only", "phrases": ["members only"], "match": "contains",
+         "max_words": 10, "description": "members-only teasers"},
+    ]
+}
+
+# lines below Confidence.STRONG that stand alone between two paragraphs are kept by
+# design (see declutter.decide), so the likely-rated lines come in pairs here
+NOISY_PAGE = "\n".join([
+    "PROMOTED STORY",
+    "Listen to our podcast on your favourite app",
+    ARTICLE[0],
+    ARTICLE[1],
+    ARTICLE[2],
+    "Deal alert: headphones at half price",
+    "Read this, members only: the full interview",
+    "Presented by our partners",
+]) + "\n"
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def toml_rules(tmp_path: Path):
+    return load_rules(write(tmp_path, "rules.toml", GOOD_TOML))
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def test_toml_rules_are_read_as_data(toml_rules):
+    sponsor, podcast, deal, members = toml_rules
+    assert isinstance(sponsor, UserPhraseRule) and isinstance(podcast, UserPatternRule)
+    assert sponsor.phrases == ("presented by our partners", "promoted story")
+    assert (sponsor.category, sponsor.confidence, sponsor.match) == (
+        Category.ADVERTISEMENT, Confidence.STRONG, "line")
+    assert (podcast.category, podcast.confidence, podcast.max_words) == (
+        Category.CUSTOM, Confidence.LIKELY, 12)
+    assert (deal.confidence, deal.match, deal.category) == (0.8, "prefix", Category.AFFILIATE)
+    assert members.description == "members-only teasers" and members.max_words == 10
+
+
+def test_json_rules_equal_toml_rules(tmp_path: Path, toml_rules):
+    path = write(tmp_path, "rules.json", json.dumps(GOOD_JSON, indent=2))
+    assert load_rules(path) == toml_rules
+
+
+def test_json_is_recognised_by_its_content(tmp_path: Path, toml_rules):
+    path = write(tmp_path, "rules.conf", json.dumps(GOOD_JSON))
+    assert load_rules(path) == toml_rules
+
+
+def test_rules_implement_the_rule_protocol(toml_rules):
+    for rule in toml_rules:
+        assert isinstance(rule.name, str) and isinstance(rule.category, Category)
+        assert rule.description
+        assert callable(rule.scan)
+
+
+def test_rules_clean_end_to_end(toml_rules):
+    result = declutter.explain(NOISY_PAGE, config=Config(rules=toml_rules))
+    assert result.text == "\n".join(ARTICLE) + "\n"
+    rules = {result.line(s): s.rule for s in result.removed}
+    assert rules == {
+        "PROMOTED STORY": "sponsor_banner",
+        "Listen to our podcast on your favourite app": "podcast_plug",
+        "Deal alert: headphones at half price": "deal_alert",
+        "Read this, members only: the full interview": "members_only",
+        "Presented by our partners": "sponsor_banner",
+    }
+    categories = {s.rule: s.category for s in result.removed}
+    assert categories["members_only"] == "custom"
+    assert categories["deal_alert"] == "affiliate"
+
+
+def test_without_the_rules_the_lines_stay(toml_rules):
+    cleaned = declutter.clean(NOISY_PAGE)
+    assert "Listen to our podcast on your favourite app" in cleaned.splitlines()
+
+
+def test_a_user_rule_can_be_disabled_by_name(toml_rules):
+    cleaned = declutter.clean(NOISY_PAGE, config=Config(rules=toml_rules),
+                              disable=["podcast_plug"])
+    assert "Listen to our podcast on your favourite app" in cleaned.splitlines()
+    assert "PROMOTED STORY" not in cleaned.splitlines()
+
+
+def test_contains_needs_whole_words_and_respects_max_words(toml_rules):
+    text = "\n".join([
+        ARTICLE[0],
+        "The club is for membersonly fans",                        # not the whole words
+        "members only " + " ".join(["word"] * 12),                  # too long (14 words)
+        ARTICLE[1],
+    ]) + "\n"
+    assert declutter.clean(text, config=Config(rules=toml_rules)) == text
+
+
+def test_pattern_rules_skip_lines_longer_than_the_cap(tmp_path: Path):
+    rules = load_rules(write(tmp_path, "r.toml", '[[rule]]\nname = "x"\npattern = "zzz"\n'))
+    long_line = "zzz " + "a" * LINE_CHARS_MAX
+    text = f"{ARTICLE[0]}\nzzz here\n{long_line}\n"
+    result = declutter.explain(text, config=Config(rules=rules))
+    assert [result.line(s) for s in result.removed] == ["zzz here"]
+
+
+def test_a_weak_rule_only_removes_under_the_recall_profile(tmp_path: Path):
+    rules = load_rules(write(tmp_path, "r.toml",
+                             '[[rule]]\nname = "maybe"\nconfidence = "weak"\nphrases = ["maybe noise"]\n'))
+    text = f"{ARTICLE[0]}\n\n{ARTICLE[1]}\nMaybe noise\n"
+    config = Config(rules=rules)
+    assert "Maybe noise" in declutter.clean(text, config=config)
+    assert "Maybe noise" not in declutter.clean(text, config=config, profile="recall")
+
+
+# --------------------------------------------------------------------------- pickling
+
+
+def test_rules_and_configs_pickle(toml_rules):
+    assert pickle.loads(pickle.dumps(toml_rules)) == toml_rules
+    config = Config(rules=toml_rules)
+    assert pickle.loads(pickle.dumps(config)) == config
+
+
+def _clean_with(config: Config) -> str:
+    return declutter.clean(NOISY_PAGE, config=config)
+
+
+@pytest.mark.slow
+def test_rules_work_in_worker_processes(toml_rules):
+    config = Config(rules=toml_rules)
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool:
+        assert pool.apply(_clean_with, (config,)) == _clean_with(config)
+
+
+# --------------------------------------------------------------------------- timeouts
+
+
+SLOW_PATTERN = r"\w*\w*\w*\w*\w*\d"  # accepted (no nesting) but polynomial on long words
+
+
+def test_a_slow_pattern_abstains_and_the_document_is_still_cleaned(tmp_path: Path):
+    check_pattern(SLOW_PATTERN)
+    path = write(tmp_path, "slow.toml", f"[[rule]]\nname = \"slow\"\npattern = '{SLOW_PATTERN}'\n")
+    config = Config(rules=load_rules(path), timeout=0.2)
+    text = "\n".join(["Advertisement", ARTICLE[0], "a" * (LINE_CHARS_MAX - 1), ARTICLE[1]]) + "\n"
+    result = declutter.explain(text, config=config)
+    assert [a.rule for a in result.abstentions] == ["slow"]
+    assert "past" in result.abstentions[0].reason
+    assert result.text == declutter.clean(text)
+    assert "Advertisement" not in result.text
+
+
+def test_a_tiny_budget_makes_user_pattern_rules_abstain(toml_rules):
+    result = declutter.explain(NOISY_PAGE, config=Config(rules=toml_rules, timeout=1e-9))
+    assert "podcast_plug" in {a.rule for a in result.abstentions}
+    assert result.text.strip()
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def error_of(tmp_path: Path, name: str, text: str) -> str:
+    with pytest.raises(RuleFileError) as caught:
+        load_rules(write(tmp_path, name, text))
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+RULE = '[[rule]]\nname = "ok_rule"\nphrases = ["fine"]\n\n'
+
+
+@pytest.mark.parametrize("text,line,words", [
+    ('[[rule]]\nname = "x"\nphrases = ["a",\n', 3, "TOML"),
+    ('[[rule]]\nname = "x"\nname = "y"\n', 3, "TOML"),
+    (RULE + '[[rule]]\nname = "two"\ncolour = "red"\nphrases = ["b"]\n', 7, "unknown key 'colour'"),
+    (RULE + '[[rule]]\nname = "two"\ncategory = "spam"\nphrases = ["b"]\n', 7, "unknown category"),
+    (RULE + '[[rule]]\nname = "two"\nconfidence = "sure"\nphrases = ["b"]\n', 7, "confidence"),
+    (RULE + '[[rule]]\nname = "two"\nconfidence = 1.5\nphrases = ["b"]\n', 7, "confidence"),
+    (RULE + '[[rule]]\nname = "two"\nconfidence = true\nphrases = ["b"]\n', 7, "confidence"),
+    (RULE + '[[rule]]\nname = "two"\nphrases = ["b"]\npattern = "b"\n', 8, "exactly one"),
+    (RULE + '[[rule]]\nname = "two"\n', 5, "exactly one"),
+    (RULE + '[[rule]]\nname = "two"\nphrases = []\n', 7, "non-empty list"),
+    (RULE + '[[rule]]\nname = "two"\nphrases = ["a", 3]\n', 7, "strings"),
+    (RULE + '[[rule]]\nname = "two"\nphrases = ["»…«"]\n', 7, "empty once normalised"),
+    (RULE + '[[rule]]\nname = "two"\nphrases = ["b"]\nmatch = "regex"\n', 8, "'match'"),
+    (RULE + '[[rule]]\nname = "two"\npattern = "b"\nmatch = "line"\n', 8, "'match' applies"),
+    (RULE + '[[rule]]\nname = "two"\nphrases = ["b"]\nmax_words = 0\n', 8, "max_words"),
+    (RULE + '[[rule]]\nname = "two"\nphrases = ["b"]\nmax_words = "5"\n', 8, "max_words"),
+    (RULE + '[[rule]]\nname = "two"\npattern = "(a+)+"\n', 7, "nested quantifiers"),
+    (RULE + '[[rule]]\nname = "two"\npattern = "(a)\\\\1"\n', 7, "backreference"),
+    (RULE + '[[rule]]\nname = "two"\npattern = "[z-a]"\n', 7, "does not compile"),
+    (RULE + '[[rule]]\nname = "two"\npattern = "[[z-a]"\n', 7, "unterminated"),
+    (RULE + '[[rule]]\nname = "two"\npattern = "x*"\n', 7, "empty string"),
+    (RULE + '[[rule]]\nname = "byline"\nphrases = ["b"]\n', 6, "built-in"),
+    (RULE + '[[rule]]\nname = "ok_rule"\nphrases = ["b"]\n', 6, "used twice"),
+    (RULE + '[[rule]]\nname = "a,b"\nphrases = ["b"]\n', 6, "'name'"),
+    (RULE + '[[rule]]\nphrases = ["b"]\n', 5, "missing 'name'"),
+    ('title = "mine"\n' + RULE, 1, "unknown top-level key 'title'"),
+    ('# nothing here\n', 1, "list of rules"),
+    ('rule = 3\n', 1, "non-empty list"),
+    ('rule = [1]\n', 1, "must be a table"),
+    ('rule = [{name = "x", phrases = ["a"]},\n  {name = "guard_steps", phrases = ["b"]}]\n', 1,
+     "built-in"),
+])
+def test_toml_errors_name_the_line(tmp_path: Path, text: str, line: int, words: str):
+    message = error_of(tmp_path, "rules.toml", text)
+    assert message.startswith(f"{tmp_path / 'rules.toml'}:{line}: "), message
+    assert words in message
+
+
+def test_toml_error_names_the_offending_rule_line_even_far_down(tmp_path: Path):
+    text = "".join(RULE.replace("ok_rule", f"rule_{n}") for n in range(5))
+    text += '[[rule]]\nname = "late"\n\nphrases = ["x"]\nconfidence = -1\n'
+    message = error_of(tmp_path, "rules.toml", text)
+    assert message.startswith(f"{tmp_path / 'rules.toml'}:{text.count(chr(10))}: rule 6: ")
+
+
+@pytest.mark.parametrize("text,line,words", [
+    ('{"rule": [\n {"name": 1,}\n]}', 2, "JSON"),
+    ('{"rule": [\n  {"name": "ok_rule", "phrases": ["a"]},\n  {"name": "two",\n'
+     '   "category": "spam", "phrases": ["b"]}\n]}', 4, "unknown category"),
+    ('{"rule": [\n  {"name": "two",\n   "pattern": "(a|b)*c"}\n]}', 3, "pattern rejected"),
+    ('{\n "other": 1,\n "rule": []\n}', 2, "unknown top-level key"),
+    ('{\n "rule": []\n}', 2, "non-empty list"),
+    ('[1, 2]', 1, "list of rules"),
+])
+def test_json_errors_name_the_line(tmp_path: Path, text: str, line: int, words: str):
+    message = error_of(tmp_path, "rules.json", text)
+    assert message.startswith(f"{tmp_path / 'rules.json'}:{line}: "), message
+    assert words in message
+
+
+def test_unreadable_rule_files(tmp_path: Path):
+    assert "no such rule file" in str(pytest.raises(RuleFileError, load_rules, tmp_path / "no.toml").value)
+    assert "directory" in str(pytest.raises(RuleFileError, load_rules, tmp_path).value)
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(b'[[rule]]\nname = "x"\nphrases = ["caf\xe9"]\n')
+    assert str(pytest.raises(RuleFileError, load_rules, path).value).startswith(f"{path}:3: ")
+
+
+@pytest.mark.parametrize("name", ["byline", "comment_thread", "guard_steps"])
+def test_built_in_names_are_refused(tmp_path: Path, name: str):
+    assert name in declutter.rule_names()
+    message = error_of(tmp_path, "r.toml", f'[[rule]]\nname = "{name}"\nphrases = ["x"]\n')
+    assert "built-in" in message
+
+
+# --------------------------------------------------------------------------- pattern check
+
+
+ACCEPTED = [
+    r"^Listen to (?:the|our) podcast\b", r"(?:a++b)*", r"(?>a|ab)*", r"(a+)++",
+    r"(?:ab){2,5}", r"\p{L}+\s+\d{1,4}", r"[[a-z]--[aeiou]]+", r"(?i)^sponsored",
+    r"(?<=ab|c)x", r"(?<!\w)foo", r"\{x\}", r"^(?P<n>\w+) says:$", r"(?-i:Ab)c",
+    r"a{,3}", r"(?=\w+x)\w", r"[]a]+", r"[^\]]+", r"(?:\d{1,2}+[./-]){2}\d{2,4}",
+    # the alternatives docs/robustness.md offers for rejected patterns
+    r"(?>a+)+", r"[ab]*", r"(?>a|b)*", r"(?:\s?+\w)*", r"(?<=\w)x",
+]
+REJECTED = {
+    r"(a+)+": "nested", r"(a|a)*": "nested", r"(?:\s?\w)*": "nested", r"(?:a*)*": "nested",
+    r"(?:(?:a)?)*x": "nested", r"(?:a|b){2}": "nested", r"(?>(a+)+)": "nested",
+    r"(?:\d{1,2}[./-]){2}": "nested",
+    r"(a)\1": "backreference", r"(?P<x>a)(?P=x)": "backreference", r"\g<1>": "backreference",
+    r"(?<=a+)b": "lookbehind", r"(?<=\w*)x": "lookbehind",
+    r"(?R)": "recursion", r"(?1)": "recursion", r"(?&n)": "recursion",
+    r"(?(1)a|b)": "conditional", r"(?|a|b)": "branch reset",
+    r"a{e<=1}": "fuzzy", r"a{2000}": "above", r"(?x) a": "flag", r"(?p)a+": "flag",
+    "a" * (PATTERN_CHARS_MAX + 1): "longer", r"(a": "missing", r"a)": "unbalanced",
+    r"[abc": "unterminated", "\\": "trailing", r"**": "nothing to repeat",
+    r"a**": "after a quantifier",
+}
+
+
+@pytest.mark.parametrize("pattern", ACCEPTED)
+def test_linear_safe_patterns_are_accepted(pattern: str):
+    check_pattern(pattern)
+    regex.compile(pattern, regex.V1)
+
+
+@pytest.mark.parametrize("pattern", sorted(REJECTED))
+def test_unsafe_patterns_are_rejected(pattern: str):
+    with pytest.raises(UnsafePatternError) as caught:
+        check_pattern(pattern)
+    assert REJECTED[pattern] in str(caught.value)
+
+
+pattern_pieces = st.sampled_from([
+    "a", "b", r"\w", r"\s", r"\d", ".", "|", "(", ")", "(?:", "(?>", "(?=", "(?<=", "(?<!",
+    "(?P<n>", "(?i)", "*", "+", "?", "{2}", "{1,3}", "{,2}", "{", "}", "[", "]", "^", "-",
+    "\\", r"\1", r"\p{L}", "*+", "++", "??", "[[a-z]--[b]]", "(?#c)", "\u00e9",
+])
+
+
+@SETTINGS
+@given(st.lists(pattern_pieces, max_size=14).map("".join))
+def test_the_pattern_check_only_ever_says_no_politely(pattern: str):
+    """Any string: the check accepts it or raises UnsafePatternError, nothing else; an
+    accepted pattern that compiles runs under the timeout on an adversarial line."""
+    try:
+        check_pattern(pattern)
+    except UnsafePatternError:
+        return
+    try:
+        compiled = regex.compile(pattern, regex.V1)
+    except regex.error:
+        return
+    try:
+        compiled.search("a" * 200 + "!", timeout=2.0)
+    except TimeoutError:  # pragma: no cover - would be a hole in the check
+        pytest.fail(f"accepted pattern {pattern!r} backtracks")
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+    | st.text(max_size=12) | st.sampled_from(["custom", "strong", "line", "contains", "(a+)+"]),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.sampled_from(["rule", "name", "phrases", "pattern", "match",
+                                       "category", "confidence", "max_words", "extra"]),
+                      inner, max_size=5),
+    max_leaves=20,
+)
+
+
+@SETTINGS
+@given(json_values)
+def test_any_parsed_data_gives_rules_or_a_rule_file_error(data):
+    text = json.dumps(data)
+    try:
+        rules = parse_rules(data, JsonLocator(text), "r.json")
+    except RuleFileError as exc:
+        assert str(exc).startswith("r.json:")
+        return
+    assert rules and all(rule.name for rule in rules)
+
+
+def test_accepted_patterns_stay_fast_on_adversarial_lines():
+    subjects = ["a" * LINE_CHARS_MAX, "ab" * (LINE_CHARS_MAX // 2), " " * LINE_CHARS_MAX,
+                "x" * (LINE_CHARS_MAX - 1) + "!"]
+    for pattern in ACCEPTED:
+        compiled = regex.compile(pattern, regex.V1)
+        for subject in subjects:
+            compiled.search(subject, timeout=1.0)  # raises TimeoutError when slow
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def test_cli_rules_option(tmp_path: Path, capsysbinary):
+    rules = write(tmp_path, "rules.toml", GOOD_TOML)
+    page = tmp_path / "page.txt"
+    page.write_text(NOISY_PAGE, encoding="utf-8")
+    assert cli.main(["--rules", str(rules), str(page)]) == 0
+    captured = capsysbinary.readouterr()
+    assert captured.out.decode() == "\n".join(ARTICLE) + "\n"
+    assert captured.err == b""
+
+
+@pytest.mark.parametrize("text,message", [
+    ('[[rule]]\nname = "x"\npattern = "(a+)+"\n', "rules.toml:3: rule 1: pattern rejected"),
+    ('[[rule]\n', "rules.toml:1: TOML"),
+])
+def test_cli_bad_rule_file_is_one_line_and_exit_1(tmp_path: Path, text: str, message: str):
+    rules = write(tmp_path, "rules.toml", text)
+    done = subprocess.run([sys.executable, "-m", "declutter", "--rules", str(rules)],
+                          input=NOISY_PAGE.encode(), capture_output=True, timeout=60)
+    assert done.returncode == cli.EXIT_CONFIG == 1
+    assert done.stdout == b""
+    err = done.stderr.decode()
+    assert err.count("\n") == 1 and err.startswith("declutter: ") and message in err, err
+    assert "Traceback" not in err
+
+
+def test_cli_missing_rule_file(tmp_path: Path, capsys):
+    assert cli.main(["--rules", str(tmp_path / "none.toml"), "-"]) == cli.EXIT_CONFIG
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no such rule file" in err
+
+
+def test_labels_carry_the_rules_name_category_and_confidence(toml_rules):
+    """``scan`` yields one-line marks labelled with the rule's own name and category."""
+    from declutter.engine import run
+
+    outcome = run(NOISY_PAGE, Config(rules=toml_rules), record=True)
+    labels = [label for found in outcome.labels.values() for label in found
+              if label.rule == "sponsor_banner"]
+    assert labels and all(l.category is Category.ADVERTISEMENT for l in labels)
+    assert all(l.confidence == Confidence.STRONG and "user rule" in l.reason for l in labels)
+
+
+@pytest.mark.xfail(strict=True, reason="Config's docstring and docs/rules.md name "
+                                       "declutter.load_rules, but declutter/__init__.py does "
+                                       "not export it (declutter.userrules.load_rules works)")
+def test_load_rules_is_exported_from_the_package():
+    from declutter import userrules
+
+    assert declutter.load_rules is userrules.load_rules
