@@ -141,3 +141,10 @@ def test_python_dash_m():
     done = subprocess.run([sys.executable, "-m", "declutter", "--list-rules"],
                           capture_output=True, check=True, text=True)
     assert "byline" in done.stdout
+
+
+def test_input_larger_than_max_bytes_is_refused(monkeypatch):
+    code, out, err = run(["--max-bytes", "100"], stdin=b"x" * 101, monkeypatch=monkeypatch)
+    assert code == cli.EXIT_DATA and out == "" and "larger than 100 bytes" in err
+    code, out, _ = run(["--max-bytes", "100"], stdin=b"x" * 100, monkeypatch=monkeypatch)
+    assert code == 0 and out == "x" * 100

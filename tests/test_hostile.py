@@ -255,9 +255,6 @@ def test_a_timeout_makes_rules_abstain_and_the_document_is_still_cleaned():
     assert "Advertisement" not in result.text.splitlines(), "rules without patterns still run"
 
 
-@pytest.mark.xfail(strict=True, reason="engine._is_forum appends a 'page_kind' abstention on "
-                                       "every cleaning pass, without the de-duplication "
-                                       "that engine._scan applies to rules")
 def test_each_abstention_is_recorded_once():
     result = declutter.explain(seed_texts()[0], config=Config(timeout=1e-9))
     names = [a.rule for a in result.abstentions]

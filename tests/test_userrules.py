@@ -460,9 +460,6 @@ def test_labels_carry_the_rules_name_category_and_confidence(toml_rules):
     assert all(l.confidence == Confidence.STRONG and "user rule" in l.reason for l in labels)
 
 
-@pytest.mark.xfail(strict=True, reason="Config's docstring and docs/rules.md name "
-                                       "declutter.load_rules, but declutter/__init__.py does "
-                                       "not export it (declutter.userrules.load_rules works)")
 def test_load_rules_is_exported_from_the_package():
     from declutter import userrules
 

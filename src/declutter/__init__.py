@@ -23,12 +23,13 @@ from .labels import Category, Confidence, Label
 from .profiles import DEFAULT_PROFILE, PROFILES
 from .result import Abstention, Explanation, Segment
 from .explain import build_explanation
+from .userrules import load_rules
 
 __all__ = [
     "Abstention", "Category", "Confidence", "Config", "DeclutterError", "Explanation",
     "Label", "PROFILES", "DEFAULT_PROFILE", "RuleFileError", "RuleTimeout", "Segment",
     "UnknownProfileError", "UnknownRuleError", "__version__", "clean", "clean_html",
-    "explain", "rule_names", "describe_rules",
+    "explain", "rule_names", "describe_rules", "load_rules",
 ]
 
 _BYTES_HINT = (

@@ -41,6 +41,8 @@ EXIT_IO = 74
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 
+#: The most bytes one input document may have (``--max-bytes``): a bound on memory.
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 #: Bytes inspected for NUL characters when deciding whether input is binary.
 BINARY_PROBE_BYTES = 1024
 #: Characters of a removed line shown by ``--explain``.
@@ -66,6 +68,8 @@ MSG_NOT_UTF8 = ("{name}: not valid UTF-8 (byte {offset}); use --encoding-errors 
 MSG_BINARY = "{name}: looks binary (NUL bytes in the first {probe} bytes); use --binary to clean it anyway"
 MSG_EMPTY = "warning: {name}: empty input, nothing to clean"
 MSG_MISSING = "{name}: no such file"
+MSG_TOO_LARGE = ("{name}: larger than {limit} bytes, the most one document may be; "
+                 "raise --max-bytes, or split the input (JSON Lines: --jsonl)")
 MSG_DIRECTORY = "{name}: is a directory"
 MSG_UNREADABLE = "{name}: cannot be read ({reason})"
 
@@ -114,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="what to do with bytes that are not UTF-8: stop with an error "
                              "(strict, default), replace them with U+FFFD, or carry them "
                              "through unchanged (surrogateescape)")
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                        help="refuse an input document larger than N bytes (default: %(default)s)")
     parser.add_argument("--binary", action="store_true",
                         help="clean input even when it looks binary (NUL bytes)")
     corpus = parser.add_argument_group("JSON Lines corpora (with --jsonl)")
@@ -175,7 +181,7 @@ def _main(argv: Sequence[str] | None) -> int:
     out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
     for name in args.files or ["-"]:
         try:
-            text = _decode(name, _read(name), args)
+            text = _decode(name, _read(name, args.max_bytes), args)
         except InputError as exc:
             _say(str(exc))
             status = status or exc.code
@@ -260,13 +266,16 @@ def _list_rules(out: TextIO) -> int:
     return EXIT_OK
 
 
-def _read(name: str) -> bytes:
-    if name == "-":
-        stream: BinaryIO = sys.stdin.buffer
-        return stream.read()
+def _read(name: str, limit: int) -> bytes:
+    """The bytes of ``name`` ('-' is standard input), at most ``limit`` of them.
+
+    :raises InputError: when the input is missing, unreadable or larger than ``limit``.
+    """
     try:
+        if name == "-":
+            return _read_bounded(sys.stdin.buffer, name, limit)
         with open(name, "rb") as handle:
-            return handle.read()
+            return _read_bounded(handle, name, limit)
     except FileNotFoundError:
         raise InputError(EXIT_NO_INPUT, MSG_MISSING.format(name=name)) from None
     except IsADirectoryError:
@@ -276,6 +285,13 @@ def _read(name: str) -> bytes:
             raise InputError(EXIT_NO_INPUT, MSG_DIRECTORY.format(name=name)) from None
         raise InputError(EXIT_NO_INPUT, MSG_UNREADABLE.format(
             name=name, reason=exc.strerror or exc)) from None
+
+
+def _read_bounded(stream: BinaryIO, name: str, limit: int) -> bytes:
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(EXIT_DATA, MSG_TOO_LARGE.format(name=_display(name), limit=limit))
+    return data
 
 
 def _decode(name: str, data: bytes, args: argparse.Namespace) -> str:

@@ -23,10 +23,12 @@ from .langid import detect_language
 from .lexicon import available_languages, load_lexicon
 from .result import Abstention
 from .rules.base import ScanContext
-from .rules.comments import is_forum
+from .rules.comments import find_markers, is_forum
 
 #: Most cleaning passes over one document (the last pass normally removes nothing).
 MAX_PASSES = 4
+#: The name under which the page-level analysis (comment markers, forum) abstains.
+PAGE_KIND = "page_kind"
 #: The lexicon merged into every language's own: English boilerplate is everywhere.
 BASE_LANGUAGE = "en"
 
@@ -94,7 +96,7 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
         table = build_table(current, language, thresholds.prose_words_min, anchors,
                             config.timeout)
         ctx = ScanContext(current, table, lexicon, thresholds, language, config.timeout)
-        ctx = replace(ctx, forum=_is_forum(ctx, abstentions))
+        ctx = _page_facts(ctx, abstentions)
         marks, guards = _scan(rules, ctx, abstentions)
         decision = decide(current, table, marks, guards, thresholds, record)
         _merge(decision, to_original, removed, spared, labels, keep, first=passes == 1)
@@ -108,12 +110,20 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
                    abstentions, passes)
 
 
-def _is_forum(ctx: ScanContext, abstentions: list[Abstention]) -> bool:
+def _page_facts(ctx: ScanContext, abstentions: list[Abstention]) -> ScanContext:
+    """The context with what is known of the whole page: its comment markers and
+    whether it is a forum."""
     try:
-        return is_forum(ctx)
+        markers = find_markers(ctx)
+        return replace(ctx, comment_markers=markers, forum=is_forum(ctx, markers))
     except RuleTimeout as exc:
-        abstentions.append(Abstention("page_kind", str(exc)))
-        return False
+        _abstain(abstentions, PAGE_KIND, str(exc))
+        return ctx
+
+
+def _abstain(abstentions: list[Abstention], rule: str, reason: str) -> None:
+    if not any(a.rule == rule for a in abstentions):
+        abstentions.append(Abstention(rule, reason))
 
 
 def _scan(rules, ctx: ScanContext, abstentions: list[Abstention]) -> tuple[list[Mark], list[Guard]]:
@@ -125,8 +135,7 @@ def _scan(rules, ctx: ScanContext, abstentions: list[Abstention]) -> tuple[list[
             scoped = replace(ctx, prior=prior) if getattr(rule, "uses_prior", False) else ctx
             findings = list(rule.scan(scoped))
         except RuleTimeout as exc:
-            if not any(a.rule == rule.name for a in abstentions):
-                abstentions.append(Abstention(rule.name, str(exc)))
+            _abstain(abstentions, rule.name, str(exc))
             continue
         for finding in findings:
             if isinstance(finding, Guard):

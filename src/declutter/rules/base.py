@@ -27,6 +27,8 @@ class ScanContext:
     :param forum: whether the page is a discussion (see
         :func:`declutter.rules.comments.is_forum`): there posts, poster names and post
         dates are the content.
+    :param comment_markers: line index -> kind of comment marker, found once per pass
+        (``None`` until then; see :func:`declutter.rules.comments.find_markers`).
     :param prior: for rules that declare ``uses_prior = True``: line index -> the
         strongest confidence the rules before it gave the line.
     """
@@ -38,6 +40,7 @@ class ScanContext:
     language: str
     timeout: float
     forum: bool = False
+    comment_markers: Mapping[int, str] | None = None
     prior: Mapping[int, float] = field(default_factory=dict)
 
 

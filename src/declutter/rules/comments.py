@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from statistics import median
-from typing import Iterator
+from typing import Iterator, Mapping
 
 import regex
 
@@ -159,7 +159,7 @@ def _is_count(key: str, counted: frozenset[str]) -> bool:
     return bool(numbers) and bool(words) and all(w in counted for w in words)
 
 
-def is_forum(ctx: ScanContext) -> bool:
+def is_forum(ctx: ScanContext, markers: Mapping[int, str] | None = None) -> bool:
     """Whether the page is a discussion, where posts are the content:
 
     * poster profiles ('Posts: 98', 'Registered: ...') or quote headers ('Jane wrote:')
@@ -173,7 +173,8 @@ def is_forum(ctx: ScanContext) -> bool:
     board = {phrase for _, phrase in ctx.table.lines_with_key(ctx.lexicon.words("forum_ui"))}
     if len(board) >= FORUM_UI_MIN:
         return True
-    markers = find_markers(ctx)
+    if markers is None:
+        markers = find_markers(ctx)
     limit = ctx.thresholds.article_chars_before_thread
     forum = sorted(i for i, kind in markers.items() if kind in FORUM_KINDS)
     if len(forum) < FORUM_MARKERS_MIN:
@@ -207,7 +208,7 @@ class CommentThreadRule:
     anchor_sections: tuple[str, ...] = ("comment_says",)
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        markers = find_markers(ctx)
+        markers = ctx.comment_markers if ctx.comment_markers is not None else find_markers(ctx)
         if not markers:
             return
         if ctx.forum:

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..labels import Category, Confidence
-from ..table import contains_words
 from .base import Finding, ScanContext, single
 from .dates import BARE_DATE_CHARS_MAX, has_date, is_bare_date
 
@@ -22,7 +21,7 @@ class DatelineRule:
 
     name: str = "dateline"
     category: Category = Category.DATELINE
-    anchor_sections: tuple[str, ...] = ("reading_time",)
+    anchor_sections: tuple[str, ...] = ("reading_time", "dateline_prefix")
     description: str = (
         "publication/update stamps ('PUBLISHED : 9 Jan 2018', 'Updated 3:45 PM ET') "
         "and lines that are only a date"
@@ -46,7 +45,7 @@ class DatelineRule:
                 stamped.add(index)
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              f"a reading-time note (“{phrase}”)")
-        openers = lexicon.phrases("dateline_prefix")
+        opened = dict(table.lines_containing(lexicon.phrases("dateline_prefix")))
         for index in table.short_digit_lines:
             line = doc.lines[index]
             if index in stamped or table.prose[index]:
@@ -57,9 +56,9 @@ class DatelineRule:
                     and is_bare_date(line, lexicon, ctx.timeout):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "the line is only a date or time")
-            elif table.words[index] <= DATELINE_WORDS_MAX:
-                opener = next((o for o in openers if contains_words(table.keys[index], o)), None)
-                if opener is not None and has_date(line, lexicon, ctx.timeout):
+            elif table.words[index] <= DATELINE_WORDS_MAX and index in opened:
+                opener = opened[index]
+                if has_date(line, lexicon, ctx.timeout):
                     yield single(index, self.name, self.category, Confidence.LIKELY,
                                  f"a short line with “{opener}” and a date")
 
