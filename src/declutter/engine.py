@@ -24,6 +24,7 @@ from .lexicon import available_languages, load_lexicon
 from .result import Abstention
 from .rules.base import ScanContext
 from .rules.comments import find_markers, is_forum
+from .rules.main_content import is_whole_page
 
 #: Most cleaning passes over one document (the last pass normally removes nothing).
 MAX_PASSES = 4
@@ -111,11 +112,12 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
 
 
 def _page_facts(ctx: ScanContext, abstentions: list[Abstention]) -> ScanContext:
-    """The context with what is known of the whole page: its comment markers and
-    whether it is a forum."""
+    """The context with what is known of the whole page: its comment markers, whether
+    it is a forum, whether it is whole-page text."""
     try:
         markers = find_markers(ctx)
-        return replace(ctx, comment_markers=markers, forum=is_forum(ctx, markers))
+        return replace(ctx, comment_markers=markers, forum=is_forum(ctx, markers),
+                       whole_page=is_whole_page(ctx))
     except RuleTimeout as exc:
         _abstain(abstentions, PAGE_KIND, str(exc))
         return ctx

@@ -6,6 +6,8 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
+import regex
+
 #: jusText stoplist file names for the language codes declutter knows.
 STOPLIST_NAMES = {
     "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
@@ -23,6 +25,13 @@ SENTENCE_END = ".!?…。！？"
 CLOSERS = "\"'”’»«)]›‹」』 \t"
 #: Clause punctuation of unspaced scripts: its presence marks running text.
 UNSPACED_CLAUSE_MARKS = "，。、；！？"
+
+#: Longest menu entry, in words and characters.
+ENTRY_WORDS_MAX = 4
+ENTRY_CHARS_MAX = 40
+
+_LETTER = regex.compile(r"\p{L}", regex.V1)
+_LEADING_QUANTITY = regex.compile(r"^\W*+(?:\d|[½¼¾⅓⅔⅛])", regex.V1)
 
 #: A line with at least this many words is prose even without a sentence end.
 PROSE_WORDS_LONG = 25
@@ -78,3 +87,16 @@ def is_prose(line: str, words: list[str], stop: frozenset[str], unspaced: bool,
         return True
     hits = sum(1 for w in words if w.strip(WORD_EDGE).casefold() in stop)
     return hits >= PROSE_STOPWORD_RATIO_MIN * len(words)
+
+
+def is_menu_entry(line: str) -> bool:
+    """Whether ``line`` could be a menu entry: a few words, no sentence, no quantity."""
+    stripped = line.strip()
+    return (
+        0 < len(stripped) <= ENTRY_CHARS_MAX
+        and len(stripped.split()) <= ENTRY_WORDS_MAX
+        and _LETTER.search(stripped) is not None
+        and not ends_sentence(stripped)
+        and not stripped.endswith(":")
+        and _LEADING_QUANTITY.match(stripped) is None
+    )

@@ -16,16 +16,26 @@ import regex
 
 from .document import Document
 from .errors import RuleTimeout
-from .features import UNSPACED_LANGUAGES, is_prose, stopwords
+from .features import UNSPACED_LANGUAGES, is_menu_entry, is_prose, stopwords
 from .keys import EDGE_CHARS, line_key
 from .patterns import DEFAULT_TIMEOUT
 
 #: Lines longer than this (in characters) get no key: no phrase rule looks at them.
 KEY_CHARS_MAX = 1000
+#: Lines with more words than this are running text: no anchor is looked for in them.
+ANCHOR_LINE_WORDS_MAX = 120
+#: Punctuation that may open or close a token around an anchor word.
+TOKEN_OPENERS = ("", "(", "[", '"', "'", "“", "«", "¿", "¡")
+TOKEN_CLOSERS = ("", ".", ",", ":", ";", "!", "?", ")", "]", '"', "'", "”", "»", "...", "…",
+                 ".)", ").", '."', ".”", "):")
+TOKEN_PUNCTUATION = "()[]\"'“”«»¿¡.,:;!?…"
+#: The most words a menu entry has (checked before the finer test).
+MENU_WORDS_MAX = 4
 #: Symbols that rules look for inside lines (separators, quotation marks, ©).
 SYMBOLS = "»›→▸►⟩〉|•·‧∙„«©>/\\½¼¾⅓⅔⅛"
 #: Longest line (characters) listed by :attr:`LineTable.short_digit_lines`.
 DIGIT_LINE_CHARS_MAX = 200
+_SYMBOL = regex.compile(f"[{regex.escape(SYMBOLS)}]", regex.V1)
 _SHORT_DIGIT_LINE = regex.compile(
     f"(?m)^(?=[^\\n]{{0,{DIGIT_LINE_CHARS_MAX}}}$)[^\\n\\d]*+\\d", regex.V1
 )
@@ -133,19 +143,56 @@ class LineTable:
 
     @cached_property
     def anchor_hits(self) -> dict[str, list[int]]:
-        """Anchor word or symbol -> indices of the lines whose key holds it (one scan)."""
-        pattern = anchor_pattern(self.anchors)
+        """Anchor word or symbol -> indices of the lines whose key holds it.
+
+        Words are found by intersecting each short line's tokens with the anchors (and
+        their forms with punctuation attached); symbols by one character-class scan.
+        """
         hits: dict[str, list[int]] = {}
+        spaced = [a for a in self.anchors if not unspaced(a[:1])]
+        variants = _anchor_variants(tuple(spaced))
+        for index, key in enumerate(self.keys):
+            if not key or self.words[index] > ANCHOR_LINE_WORDS_MAX:
+                continue
+            found = variants.intersection(key.replace("/", " ").replace("|", " ").split())
+            for token in found:
+                anchor = variants_anchor(token)
+                bucket = hits.setdefault(anchor, [])
+                if not bucket or bucket[-1] != index:
+                    bucket.append(index)
+        for anchor in self.anchors:
+            if unspaced(anchor[:1]):
+                self._find_everywhere(anchor, hits)
         starts = self.key_starts
         try:
-            for match in pattern.finditer(self.key_text, timeout=self.timeout):
+            for match in _SYMBOL.finditer(self.key_text, timeout=self.timeout):
                 index = bisect_right(starts, match.start()) - 1
-                found = hits.setdefault(match.group(), [])
-                if not found or found[-1] != index:
-                    found.append(index)
+                bucket = hits.setdefault(match.group(), [])
+                if not bucket or bucket[-1] != index:
+                    bucket.append(index)
         except TimeoutError as exc:
-            raise RuleTimeout(f"anchor scan ran past {self.timeout}s") from exc
+            raise RuleTimeout(f"symbol scan ran past {self.timeout}s") from exc
+        for bucket in hits.values():
+            bucket.sort()
         return hits
+
+    def _find_everywhere(self, anchor: str, hits: dict[str, list[int]]) -> None:
+        """Substring search for an anchor of an unspaced script (no word boundaries)."""
+        text, starts = self.key_text, self.key_starts
+        position = text.find(anchor)
+        while position != -1:
+            index = bisect_right(starts, position) - 1
+            bucket = hits.setdefault(anchor, [])
+            if not bucket or bucket[-1] != index:
+                bucket.append(index)
+            position = text.find(anchor, position + 1)
+
+    @cached_property
+    def menu_like(self) -> list[bool]:
+        """Whether each line could be a menu entry (see :func:`is_menu_entry`)."""
+        lines = self.doc.lines
+        return [0 < self.words[i] <= MENU_WORDS_MAX and is_menu_entry(lines[i])
+                for i in range(len(lines))]
 
     @cached_property
     def short_digit_lines(self) -> list[int]:
@@ -199,14 +246,17 @@ def contains_words(key: str, phrase: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def anchor_pattern(anchors: tuple[str, ...]) -> regex.Pattern[str]:
-    """One pattern finding every anchor word (whole words) and every symbol."""
-    ordered = sorted(set(anchors), key=lambda a: (-len(a), a))
-    spaced = "|".join(regex.escape(a) for a in ordered if not unspaced(a[:1]))
-    body = f"(?<!\\w)(?:{spaced})(?!\\w)|" if spaced else ""
-    bare = "|".join(regex.escape(a) for a in ordered if unspaced(a[:1]))
-    body += f"{bare}|" if bare else ""
-    return regex.compile(f"{body}[{regex.escape(SYMBOLS)}]", regex.V1)
+def _anchor_variants(anchors: tuple[str, ...]) -> frozenset[str]:
+    """The anchors with the punctuation that may cling to a token ('cookies.', '(via')."""
+    return frozenset(
+        f"{before}{anchor}{after}"
+        for anchor in anchors for before in TOKEN_OPENERS for after in TOKEN_CLOSERS
+    )
+
+
+def variants_anchor(token: str) -> str:
+    """The anchor inside a token found among :func:`_anchor_variants`."""
+    return token.strip(TOKEN_PUNCTUATION)
 
 
 def build_table(doc: Document, language: str, prose_words_min: int,

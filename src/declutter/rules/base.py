@@ -27,6 +27,9 @@ class ScanContext:
     :param forum: whether the page is a discussion (see
         :func:`declutter.rules.comments.is_forum`): there posts, poster names and post
         dates are the content.
+    :param whole_page: whether the text is a whole page with its menus and footers, not
+        an article already extracted (see
+        :func:`declutter.rules.main_content.is_whole_page`).
     :param comment_markers: line index -> kind of comment marker, found once per pass
         (``None`` until then; see :func:`declutter.rules.comments.find_markers`).
     :param prior: for rules that declare ``uses_prior = True``: line index -> the
@@ -40,6 +43,7 @@ class ScanContext:
     language: str
     timeout: float
     forum: bool = False
+    whole_page: bool = False
     comment_markers: Mapping[int, str] | None = None
     prior: Mapping[int, float] = field(default_factory=dict)
 

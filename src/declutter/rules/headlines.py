@@ -10,7 +10,6 @@ import regex
 from ..features import ends_sentence
 from ..labels import Category, Confidence, Label, Mark
 from .base import Finding, ScanContext, single
-from .main_content import is_whole_page
 
 #: A headline has between these many words.
 HEADLINE_WORDS_MIN = 3
@@ -254,7 +253,7 @@ class TeaserListRule:
     )
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        if ctx.forum or not is_whole_page(ctx):
+        if ctx.forum or not ctx.whole_page:
             return  # in an extracted article, heading + paragraph pairs are its sections
         doc, table = ctx.doc, ctx.table
         small = ctx.lexicon.words("title_small_word")

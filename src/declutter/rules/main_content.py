@@ -15,7 +15,6 @@ from typing import Iterator
 
 from ..labels import Category, Confidence, Label, Mark
 from .base import Finding, ScanContext
-from .navigation import is_menu_entry
 
 #: What a non-prose line costs, in characters of prose: menu-like entries cost more
 #: than lines with several words (headings, captions, list items stay in the span).
@@ -68,13 +67,7 @@ class OutsideArticleRule:
             return
         doc, table = ctx.doc, ctx.table
         order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
-        if not order:
-            return
-        menu_like = [is_menu_entry(doc.lines[i]) and not _bulleted(doc.lines[i]) for i in order]
-        if sum(menu_like) < CHROME_SHARE_MIN * len(order):
-            return
-        navigation = ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
-        if sum(1 for i in order if table.keys[i] in navigation) < NAVIGATION_LINES_MIN:
+        if not order or not ctx.whole_page:
             return
         scores = _cap_short_runs([self._score(ctx, i) for i in order],
                                  [table.prose[i] for i in order])
@@ -89,7 +82,7 @@ class OutsideArticleRule:
             if start == 0:
                 break
             candidate = order[start - 1]
-            if is_menu_entry(doc.lines[candidate]) or table.words[candidate] < WORDY_LINE_WORDS:
+            if table.menu_like[candidate] or table.words[candidate] < WORDY_LINE_WORDS:
                 break
             start -= 1
         span = (order[start], order[last])
@@ -151,9 +144,9 @@ def is_whole_page(ctx: ScanContext) -> bool:
     """Whether the text is a whole page (menus, navigation words, then the article...)
     rather than an article already extracted: many menu-like lines and several lines
     that are navigation words."""
-    doc, keys = ctx.doc, ctx.table.keys
+    doc, keys, menu = ctx.doc, ctx.table.keys, ctx.table.menu_like
     order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
-    menu_like = sum(1 for i in order if is_menu_entry(doc.lines[i]) and not _bulleted(doc.lines[i]))
+    menu_like = sum(1 for i in order if menu[i] and not _bulleted(doc.lines[i]))
     navigation = ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
     return (bool(order) and menu_like >= CHROME_SHARE_MIN * len(order)
             and sum(1 for i in order if keys[i] in navigation) >= NAVIGATION_LINES_MIN)

@@ -7,14 +7,11 @@ from typing import Iterator
 
 import regex
 
-from ..features import ends_sentence
+from ..features import ends_sentence, is_menu_entry
 from ..keys import line_key
 from ..labels import Category, Confidence, Label, Mark
 from .base import Finding, ScanContext, single
 
-#: Longest menu entry, in words and characters.
-ENTRY_WORDS_MAX = 4
-ENTRY_CHARS_MAX = 40
 #: Share of entries found in the navigation lexicon that makes a run a menu anywhere.
 NAV_SHARE_LIKELY = 0.3
 NAV_SHARE_STRONG = 0.5
@@ -34,22 +31,8 @@ FOLLOW_WORDS_MAX = 24
 SOCIAL_ROW_WORDS_MAX = 16
 
 _LETTER = regex.compile(r"\p{L}", regex.V1)
-_LEADING_QUANTITY = regex.compile(r"^\W*+(?:\d|[½¼¾⅓⅔⅛])", regex.V1)
 _INLINE_SPLIT = regex.compile(f"\\s++[{regex.escape(INLINE_SEPARATORS)}]++\\s++", regex.V1)
 _NON_WORD = regex.compile(r"[\W_]++", regex.V1)
-
-
-def is_menu_entry(line: str) -> bool:
-    """Whether ``line`` could be a menu entry: a few words, no sentence, no quantity."""
-    stripped = line.strip()
-    return (
-        0 < len(stripped) <= ENTRY_CHARS_MAX
-        and len(stripped.split()) <= ENTRY_WORDS_MAX
-        and _LETTER.search(stripped) is not None
-        and not ends_sentence(stripped)
-        and not stripped.endswith(":")
-        and _LEADING_QUANTITY.match(stripped) is None
-    )
 
 
 def _navigation_words(ctx: ScanContext) -> frozenset[str]:
@@ -74,7 +57,7 @@ class MenuRunRule:
             if index < len(lines):
                 if blank[index]:
                     continue
-                if words[index] <= ENTRY_WORDS_MAX and is_menu_entry(lines[index]):
+                if table.menu_like[index]:
                     run.append(index)
                     continue
             if len(run) >= minimum:
