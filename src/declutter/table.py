@@ -92,18 +92,11 @@ class LineTable:
     def lines_opening_with(self, phrases: tuple[str, ...]) -> Iterator[tuple[int, str]]:
         """``(line index, phrase)`` of the lines whose key begins with one of ``phrases``
         (the longest phrase that fits), in order."""
-        by_word: dict[str, list[str]] = {}
-        by_char: dict[str, list[str]] = {}
-        for phrase in phrases:
-            if unspaced(phrase[:1]):
-                by_char.setdefault(phrase[0], []).append(phrase)
-            else:
-                by_word.setdefault(phrase.split(" ", 1)[0], []).append(phrase)
+        by_word, by_char = _group_by_opening(tuple(phrases))
         found: dict[int, str] = {}
         groups = [(self.by_first_word[w], by_word[w]) for w in self.by_first_word.keys() & by_word.keys()]
         groups += [(self.by_first_char[c], by_char[c]) for c in self.by_first_char.keys() & by_char.keys()]
-        for indices, group in groups:
-            candidates = sorted(group, key=len, reverse=True)
+        for indices, candidates in groups:
             for index in indices:
                 key = self.keys[index]
                 for phrase in candidates:
@@ -118,9 +111,7 @@ class LineTable:
         """``(line index, phrase)`` of the lines whose key contains one of ``phrases``
         as whole words (the first phrase found), in order. Every phrase's longest word
         must be among the table's anchors."""
-        by_anchor: dict[str, list[str]] = {}
-        for phrase in phrases:
-            by_anchor.setdefault(anchor_of(phrase), []).append(phrase)
+        by_anchor = _group_by_anchor(tuple(phrases))
         found: dict[int, str] = {}
         for anchor in by_anchor.keys() & self.anchor_hits.keys():
             for index in self.anchor_hits[anchor]:
@@ -217,6 +208,31 @@ class LineTable:
         """Offset of each line's key in :attr:`key_text`."""
         return [0, *accumulate(len(k) + 1 for k in self.keys[:-1])] if self.keys else []
 
+
+
+@lru_cache(maxsize=512)
+def _group_by_opening(phrases: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Phrases by first word (and, for unspaced scripts, by first character), longest
+    first within each group."""
+    by_word: dict[str, list[str]] = {}
+    by_char: dict[str, list[str]] = {}
+    for phrase in phrases:
+        if unspaced(phrase[:1]):
+            by_char.setdefault(phrase[0], []).append(phrase)
+        else:
+            by_word.setdefault(phrase.split(" ", 1)[0], []).append(phrase)
+    def longest_first(groups: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+        return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in groups.items()}
+    return longest_first(by_word), longest_first(by_char)
+
+
+@lru_cache(maxsize=512)
+def _group_by_anchor(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Phrases by anchor word."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        groups.setdefault(anchor_of(phrase), []).append(phrase)
+    return {k: tuple(v) for k, v in groups.items()}
 
 
 def anchor_of(phrase: str) -> str:
