@@ -17,7 +17,7 @@ from .config import Config
 from .decide import PassDecision, decide
 from .document import Document, segment
 from .errors import RuleTimeout
-from .table import anchor_of, build_table
+from .table import anchor_of, build_table, derive_table
 from .labels import Guard, Label, Mark
 from .langid import detect_language
 from .lexicon import available_languages, load_lexicon
@@ -94,8 +94,11 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
     emitted = [True] * len(original.lines)
     while passes < MAX_PASSES:
         passes += 1
-        table = build_table(current, language, thresholds.prose_words_min, anchors,
-                            config.timeout)
+        if passes == 1:
+            table = first_table = build_table(current, language, thresholds.prose_words_min,
+                                              anchors, config.timeout)
+        else:
+            table = derive_table(first_table, current, to_original)
         ctx = ScanContext(current, table, lexicon, thresholds, language, config.timeout)
         ctx = _page_facts(ctx, abstentions)
         marks, guards = _scan(rules, ctx, abstentions)

@@ -73,6 +73,8 @@ class LineTable:
     by_first_char: dict[str, list[int]] = field(repr=False)
     anchors: tuple[str, ...] = field(repr=False, default=())
     timeout: float = DEFAULT_TIMEOUT
+    language: str = "en"
+    prose_words_min: int = 8
 
     def prose_before(self, index: int) -> int:
         """Characters of prose in the lines before ``index``."""
@@ -275,6 +277,73 @@ def variants_anchor(token: str) -> str:
     return token.strip(TOKEN_PUNCTUATION)
 
 
+def derive_table(first: LineTable, doc: Document, to_first: list[int]) -> LineTable:
+    """The table of ``doc``, whose lines are lines of ``first.doc`` (``to_first`` maps
+    each to its line there), reusing what the first table computed line by line.
+
+    Lines whose text differs from the mapped line (two breaks that joined into one)
+    fall back to a fresh computation, so the result equals :func:`build_table`.
+    """
+    count = len(doc.lines)
+    keys, words, prose = [""] * count, [0] * count, [False] * count
+    by_key: dict[str, list[int]] = {}
+    by_first_word: dict[str, list[int]] = {}
+    by_first_char: dict[str, list[int]] = {}
+    cumulative = [0] * (count + 1)
+    total = 0
+    same = [first.doc.lines[to_first[i]] == doc.lines[i] for i in range(count)]
+    fresh = None
+    if not all(same):
+        fresh = build_table(doc, first.language, first.prose_words_min, first.anchors, first.timeout)
+    for index in range(count):
+        cumulative[index] = total
+        if fresh is not None and not same[index]:
+            keys[index], words[index], prose[index] = (
+                fresh.keys[index], fresh.words[index], fresh.prose[index])
+        else:
+            origin = to_first[index]
+            keys[index], words[index], prose[index] = (
+                first.keys[origin], first.words[origin], first.prose[origin])
+        if prose[index]:
+            total += len(doc.lines[index])
+        key = keys[index]
+        if key:
+            _index_key(key, index, by_key, by_first_word, by_first_char)
+    cumulative[count] = total
+    derived = LineTable(doc, keys, words, prose, cumulative, by_key, by_first_word,
+                        by_first_char, first.anchors, first.timeout, first.language,
+                        first.prose_words_min)
+    if fresh is None:
+        _carry_caches(first, derived, to_first)
+    return derived
+
+
+def _carry_caches(first: LineTable, derived: LineTable, to_first: list[int]) -> None:
+    """Pre-fill the derived table's cached properties from those the first table has
+    already computed (they are line-local); the rest stay lazy."""
+    computed = first.__dict__
+    position = {origin: index for index, origin in enumerate(to_first)}
+    if "anchor_hits" in computed:
+        carried = {
+            anchor: [position[i] for i in lines if i in position]
+            for anchor, lines in computed["anchor_hits"].items()
+        }
+        derived.__dict__["anchor_hits"] = {a: lines for a, lines in carried.items() if lines}
+    if "short_digit_lines" in computed:
+        derived.__dict__["short_digit_lines"] = [
+            position[i] for i in computed["short_digit_lines"] if i in position]
+    if "menu_like" in computed:
+        derived.__dict__["menu_like"] = [computed["menu_like"][origin] for origin in to_first]
+
+
+def _index_key(key: str, index: int, by_key: dict[str, list[int]],
+               by_first_word: dict[str, list[int]], by_first_char: dict[str, list[int]]) -> None:
+    by_key.setdefault(key, []).append(index)
+    by_first_word.setdefault(key.split(" ", 1)[0].rstrip(EDGE_CHARS), []).append(index)
+    if unspaced(key[0]):
+        by_first_char.setdefault(key[0], []).append(index)
+
+
 def build_table(doc: Document, language: str, prose_words_min: int,
                 anchors: tuple[str, ...] = (), timeout: float = DEFAULT_TIMEOUT) -> LineTable:
     """Compute the :class:`LineTable` of ``doc``."""
@@ -305,10 +374,7 @@ def build_table(doc: Document, language: str, prose_words_min: int,
         key = line_key(line)
         keys[index] = key
         if key:
-            by_key.setdefault(key, []).append(index)
-            by_first_word.setdefault(key.split(" ", 1)[0].rstrip(EDGE_CHARS), []).append(index)
-            if unspaced(key[0]):
-                by_first_char.setdefault(key[0], []).append(index)
+            _index_key(key, index, by_key, by_first_word, by_first_char)
     cumulative[count] = total
     return LineTable(doc, keys, words, prose, cumulative, by_key, by_first_word,
-                     by_first_char, tuple(anchors), timeout)
+                     by_first_char, tuple(anchors), timeout, language, prose_words_min)
