@@ -150,15 +150,15 @@ class FollowPromptRule:
 
 @dataclass(frozen=True)
 class BareLinkRule:
-    """Lines that are nothing but a web address."""
+    """Lines that are nothing but a web address, in whole-page text."""
 
     name: str = "bare_link"
     category: Category = Category.NAVIGATION
     description: str = "lines that are only a web address ('https://example.com/story')"
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        if ctx.forum:
-            return  # posts share links as content
+        if ctx.forum or not ctx.whole_page:
+            return  # posts share links as content; an extracted article keeps its links
         table, lines = ctx.table, ctx.doc.lines
         for word, indices in table.by_first_word.items():
             if not word.startswith(LINK_PREFIXES):
