@@ -153,6 +153,9 @@ class HeadlineListRule:
                 where = "after the article"
             elif before and count >= 2 * thresholds.headline_run_min and table.prose_after(titles[-1]) > 0:
                 where = "before the article"
+            elif ctx.whole_page and count > thresholds.headline_run_min \
+                    and shapes.count("title") >= TITLE_CASE_RUN_SHARE * count:
+                where = "in a whole page, beside the article"
             else:
                 continue
             yield Mark(titles[0], titles[-1], Label(
