@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .assemble import assemble, emitted_lines
 from .config import Config
@@ -62,6 +63,7 @@ def lexicon_languages(language: str) -> tuple[str, ...]:
     return (BASE_LANGUAGE,)
 
 
+@lru_cache(maxsize=64)
 def rule_anchors(rules, lexicon) -> tuple[str, ...]:
     """The anchor words of every phrase that the rules look for inside lines."""
     return tuple(sorted({
@@ -80,7 +82,7 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
     else:
         language, method = detect_language(text)
     lexicon = load_lexicon(lexicon_languages(language))
-    rules = tuple(config.registry())
+    rules = _active_rules(config)
     thresholds = config.thresholds
     anchors = rule_anchors(rules, lexicon)
 
@@ -129,6 +131,12 @@ def _page_facts(ctx: ScanContext, abstentions: list[Abstention]) -> ScanContext:
 def _abstain(abstentions: list[Abstention], rule: str, reason: str) -> None:
     if not any(a.rule == rule for a in abstentions):
         abstentions.append(Abstention(rule, reason))
+
+
+@lru_cache(maxsize=64)
+def _active_rules(config: Config) -> tuple:
+    """The rules a config runs (cached: configs are immutable)."""
+    return tuple(config.registry())
 
 
 def _scan(rules, ctx: ScanContext, abstentions: list[Abstention]) -> tuple[list[Mark], list[Guard]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Iterator
@@ -75,6 +76,9 @@ class LineTable:
     timeout: float = DEFAULT_TIMEOUT
     language: str = "en"
     prose_words_min: int = 8
+    #: scans that ran past their time budget, by name: each is tried once per table,
+    #: and every rule that needs it then abstains at once
+    timed_out: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def prose_before(self, index: int) -> int:
         """Characters of prose in the lines before ``index``."""
@@ -157,14 +161,12 @@ class LineTable:
             if unspaced(anchor[:1]):
                 self._find_everywhere(anchor, hits)
         starts = self.key_starts
-        try:
+        with self._budget("symbol scan"):
             for match in _SYMBOL.finditer(self.key_text, timeout=self.timeout):
                 index = bisect_right(starts, match.start()) - 1
                 bucket = hits.setdefault(match.group(), [])
                 if not bucket or bucket[-1] != index:
                     bucket.append(index)
-        except TimeoutError as exc:
-            raise RuleTimeout(f"symbol scan ran past {self.timeout}s") from exc
         for bucket in hits.values():
             bucket.sort()
         return hits
@@ -193,12 +195,21 @@ class LineTable:
         a digit (candidates for dates, counts, quantities and numbered steps)."""
         found = []
         starts = self.key_starts
-        try:
+        with self._budget("digit scan"):
             for match in _SHORT_DIGIT_LINE.finditer(self.key_text, timeout=self.timeout):
                 found.append(bisect_right(starts, match.start()) - 1)
-        except TimeoutError as exc:
-            raise RuleTimeout(f"digit scan ran past {self.timeout}s") from exc
         return found
+
+    @contextmanager
+    def _budget(self, scan: str) -> Iterator[None]:
+        """Run a scan under the timeout; a scan that timed out once fails at once after."""
+        if scan in self.timed_out:
+            raise RuleTimeout(self.timed_out[scan])
+        try:
+            yield
+        except TimeoutError as exc:
+            self.timed_out[scan] = f"{scan} ran past {self.timeout}s"
+            raise RuleTimeout(self.timed_out[scan]) from exc
 
     @cached_property
     def key_text(self) -> str:
