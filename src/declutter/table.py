@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from itertools import accumulate
-from typing import Iterator
+from typing import Callable, Iterator
 
 import regex
 
@@ -79,6 +79,18 @@ class LineTable:
     #: scans that ran past their time budget, by name: each is tried once per table,
     #: and every rule that needs it then abstains at once
     timed_out: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    #: per-line values rules computed through :meth:`column`, by name
+    columns: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
+
+    def column(self, name: str, compute: Callable[["LineTable"], list]) -> list:
+        """A per-line column computed once per document and carried into later passes.
+
+        ``compute`` must be line-local: each value may depend only on its own line (and
+        on data fixed for the run, such as the lexicon).
+        """
+        if name not in self.columns:
+            self.columns[name] = compute(self)
+        return self.columns[name]
 
     def prose_before(self, index: int) -> int:
         """Characters of prose in the lines before ``index``."""
@@ -345,6 +357,8 @@ def _carry_caches(first: LineTable, derived: LineTable, to_first: list[int]) -> 
             position[i] for i in computed["short_digit_lines"] if i in position]
     if "menu_like" in computed:
         derived.__dict__["menu_like"] = [computed["menu_like"][origin] for origin in to_first]
+    for name, values in first.columns.items():
+        derived.columns[name] = [values[origin] for origin in to_first]
 
 
 def _index_key(key: str, index: int, by_key: dict[str, list[int]],

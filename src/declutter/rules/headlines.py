@@ -78,6 +78,22 @@ def headline_shape(line: str, small: frozenset[str]) -> str | None:
     return "title" if capitalised >= TITLE_CASE_SHARE * len(content) else "sentence"
 
 
+def headline_shapes(ctx: ScanContext) -> list[str | None]:
+    """:func:`headline_shape` of every line that may be a headline (``None`` for the
+    others), computed once per document."""
+    small = ctx.lexicon.words("title_small_word")
+
+    def compute(table) -> list[str | None]:
+        lines, words, prose = table.doc.lines, table.words, table.prose
+        return [
+            headline_shape(lines[i], small)
+            if HEADLINE_WORDS_MIN <= words[i] <= HEADLINE_WORDS_MAX + 1 and not prose[i] else None
+            for i in range(len(lines))
+        ]
+
+    return ctx.table.column("headline_shape", compute)
+
+
 def _signature(line: str, months: frozenset[str]) -> tuple[str, bool, str]:
     """The shape of a list item: the kind of its first word, whether it holds digits,
     and the structural punctuation it uses."""
@@ -194,7 +210,8 @@ class HeadlineListRule:
     def _runs(ctx: ScanContext, small: frozenset[str],
               triggers: dict[int, bool]) -> list[tuple[list[int], list[str]]]:
         doc, table = ctx.doc, ctx.table
-        prose, words = table.prose, table.words
+        words = table.words
+        shapes_of = headline_shapes(ctx)
         runs: list[tuple[list[int], list[str]]] = []
         titles: list[int] = []
         shapes: list[str] = []
@@ -203,11 +220,8 @@ class HeadlineListRule:
             count = words[index]
             if count == 0:
                 continue
-            shape = None
-            if index in triggers:
-                pass  # a list heading ('More on this story') opens a run, never stands in one
-            elif HEADLINE_WORDS_MIN <= count <= HEADLINE_WORDS_MAX + 1 and not prose[index]:
-                shape = headline_shape(line, small)
+            # a list heading ('More on this story') opens a run, never stands in one
+            shape = None if index in triggers else shapes_of[index]
             if shape is not None:
                 titles.append(index)
                 shapes.append(shape)
@@ -265,7 +279,7 @@ class TeaserListRule:
             len(doc.lines[-1]) if doc.lines and table.prose[-1] else 0)
         position = 0
         while position < len(order):
-            pairs, end = _teaser_pairs(doc.lines, table, order, position, small)
+            pairs, end = _teaser_pairs(table, order, position, headline_shapes(ctx))
             if pairs >= TEASER_PAIRS_MIN:
                 first, last = order[position], order[end - 1]
                 inside = sum(len(doc.lines[i]) for i in order[position:end] if table.prose[i])
@@ -278,13 +292,13 @@ class TeaserListRule:
                 position += 1
 
 
-def _teaser_pairs(lines: list[str], table, order: list[int], start: int,
-                  small: frozenset[str]) -> tuple[int, int]:
+def _teaser_pairs(table, order: list[int], start: int,
+                  shapes: list[str | None]) -> tuple[int, int]:
     """How many headline+summary pairs follow from ``order[start]``, and where they end."""
     pairs, position = 0, start
     while position + 1 < len(order):
         title, summary = order[position], order[position + 1]
-        if table.prose[title] or headline_shape(lines[title], small) is None:
+        if shapes[title] is None:
             break
         if not table.prose[summary] or table.words[summary] > TEASER_SUMMARY_WORDS_MAX:
             break
