@@ -23,7 +23,8 @@ def test_derived_table_equals_a_fresh_one(text, drops):
     later = segment(assemble(doc, emitted))
     mapping = _line_map(doc, emitted, later)
     first = build_table(doc, "en", 8, ANCHORS)
-    first.anchor_hits, first.short_digit_lines, first.menu_like  # computed before deriving
+    computed = (first.anchor_hits, first.short_digit_lines, first.menu_like)
+    assert all(value is not None for value in computed)  # computed before deriving
     derived = derive_table(first, later, mapping)
     fresh = build_table(later, "en", 8, ANCHORS)
     assert derived.keys == fresh.keys

@@ -24,7 +24,6 @@ import errno
 import json
 import os
 import sys
-from dataclasses import dataclass
 from typing import BinaryIO, Sequence, TextIO
 
 from . import __version__, describe_rules, explain
@@ -49,7 +48,7 @@ BINARY_PROBE_BYTES = 1024
 EXPLAIN_EXCERPT_CHARS = 70
 
 PROG = "declutter"
-EXAMPLES = f"""\
+EXAMPLES = """\
 examples:
   declutter page.txt                    clean one file, print the article
   curl -s URL | declutter --html        clean an HTML page (text extracted by trafilatura)

@@ -141,10 +141,9 @@ class HeadlineListRule:
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         doc, table, thresholds = ctx.doc, ctx.table, ctx.thresholds
-        small = ctx.lexicon.words("title_small_word")
         months = ctx.lexicon.words("month")
         triggers = self._triggers(ctx)
-        runs = self._runs(ctx, small, triggers)
+        runs = self._runs(ctx, triggers)
         announced: set[int] = set()
         for titles, shapes in runs:
             trigger = self._trigger_before(doc, titles[0], triggers)
@@ -207,8 +206,7 @@ class HeadlineListRule:
         return None
 
     @staticmethod
-    def _runs(ctx: ScanContext, small: frozenset[str],
-              triggers: dict[int, bool]) -> list[tuple[list[int], list[str]]]:
+    def _runs(ctx: ScanContext, triggers: dict[int, bool]) -> list[tuple[list[int], list[str]]]:
         doc, table = ctx.doc, ctx.table
         words = table.words
         shapes_of = headline_shapes(ctx)
@@ -273,10 +271,8 @@ class TeaserListRule:
         if ctx.forum or not ctx.whole_page:
             return  # in an extracted article, heading + paragraph pairs are its sections
         doc, table = ctx.doc, ctx.table
-        small = ctx.lexicon.words("title_small_word")
         order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
-        total_prose = table.prose_before(len(doc.lines) - 1) + (
-            len(doc.lines[-1]) if doc.lines and table.prose[-1] else 0)
+        total_prose = table.prose_chars_before[-1]
         position = 0
         while position < len(order):
             pairs, end = _teaser_pairs(table, order, position, headline_shapes(ctx))

@@ -7,7 +7,7 @@ from typing import Iterator
 
 import regex
 
-from ..features import ends_sentence, is_menu_entry
+from ..features import is_menu_entry
 from ..keys import line_key
 from ..labels import Category, Confidence, Label, Mark
 from .base import Finding, ScanContext, single
@@ -51,7 +51,7 @@ class MenuRunRule:
         doc, table = ctx.doc, ctx.table
         nav = _navigation_words(ctx)
         minimum = ctx.thresholds.menu_run_min
-        words, lines, blank = table.words, doc.lines, doc.blank
+        lines, blank = doc.lines, doc.blank
         run: list[int] = []
         for index in range(len(lines) + 1):
             if index < len(lines):
