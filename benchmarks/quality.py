@@ -286,30 +286,33 @@ def extract_task(task: tuple[str, str]) -> Outcome:
     return _timed(lambda: EXTRACTORS[kind](html))
 
 
-def _declutter_call(name: str, argument: str, profile: str | None) -> Outcome:
-    """Call ``declutter.<name>(argument[, profile=...])`` and time the call alone."""
+def _declutter_call(name: str, argument: str, profile: str | None,
+                    disable: tuple[str, ...] = ()) -> Outcome:
+    """Call ``declutter.<name>(argument[, profile=...][, disable=...])``, timing the call alone."""
     try:
         function = getattr(importlib.import_module("declutter"), name)
     except Exception as exc:  # noqa: BLE001
         return Outcome("", 0.0, f"declutter.{name} unavailable: {exc}")
-    kwargs = {} if profile is None else {"profile": profile}
+    kwargs: dict[str, object] = {} if profile is None else {"profile": profile}
+    if disable:
+        kwargs["disable"] = disable
     return _timed(lambda: function(argument, **kwargs))
 
 
-def clean_task(task: tuple[str, str | None]) -> Outcome:
-    """Worker: ``declutter.clean(text[, profile=...])`` for ``task = (text, profile)``."""
-    text, profile = task
-    return _declutter_call("clean", text, profile)
+def clean_task(task: tuple[str, str | None, tuple[str, ...]]) -> Outcome:
+    """Worker: ``declutter.clean(text, ...)`` for ``task = (text, profile, disable)``."""
+    text, profile, disable = task
+    return _declutter_call("clean", text, profile, disable)
 
 
-def clean_html_task(task: tuple[str, str | None]) -> Outcome:
-    """Worker: ``declutter.clean_html(html[, profile=...])`` for ``task = (path, profile)``."""
-    path, profile = task
+def clean_html_task(task: tuple[str, str | None, tuple[str, ...]]) -> Outcome:
+    """Worker: ``declutter.clean_html(html, ...)`` for ``task = (path, profile, disable)``."""
+    path, profile, disable = task
     try:
         html = read_html(Path(path))
     except Exception as exc:  # noqa: BLE001
         return Outcome("", 0.0, f"cannot read HTML: {exc}")
-    return _declutter_call("clean_html", html, profile)
+    return _declutter_call("clean_html", html, profile, disable)
 
 
 def _result_or_failure(future: Future[Outcome]) -> Outcome:
@@ -401,6 +404,7 @@ class Settings:
 
     conditions: tuple[str, ...]
     profile: str | None
+    disable: tuple[str, ...]
     identity: bool
     cache: ExtractionCache
     pool: ProcessPoolExecutor | None
@@ -516,7 +520,7 @@ def clean_run(condition: str, inputs: Sequence[Outcome], settings: Settings) -> 
     if missing:
         return Run(label, condition, False, None, missing)
     usable = [index for index, outcome in enumerate(inputs) if outcome.error is None]
-    tasks = [(inputs[index].text, settings.profile) for index in usable]
+    tasks = [(inputs[index].text, settings.profile, settings.disable) for index in usable]
     cleaned = run_tasks(clean_task, tasks, settings.pool)
     outcomes = [Outcome("", 0.0, f"no input: {outcome.error}") for outcome in inputs]
     for index, outcome in zip(usable, cleaned):
@@ -534,7 +538,7 @@ def clean_html_run(pages: Sequence[Page], settings: Settings) -> Run:
     if profile is not None and not accepts_profile("clean_html"):
         log(f"note: declutter.clean_html takes no profile; {profile!r} not passed to it")
         profile = None
-    tasks = [(str(page.html_path), profile) for page in pages]
+    tasks = [(str(page.html_path), profile, settings.disable) for page in pages]
     return Run(label, "html", False, tuple(run_tasks(clean_html_task, tasks, settings.pool)))
 
 
@@ -820,6 +824,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         "html: declutter.clean_html against trafilatura alone")
     parser.add_argument("--profile", metavar="NAME",
                         help="passed as declutter.clean(text, profile=NAME)")
+    parser.add_argument("--disable", default="", metavar="RULE[,RULE]",
+                        help="passed as declutter.clean(text, disable=[...]): measure what "
+                             "a rule contributes by switching it off")
     parser.add_argument("--limit", type=int, metavar="N",
                         help="only the first N pages (by id) of each dataset")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write all figures to FILE")
@@ -905,6 +912,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings(
             conditions=selected(args.condition, CONDITIONS),
             profile=args.profile,
+            disable=tuple(n for n in args.disable.split(",") if n),
             identity=args.identity,
             cache=ExtractionCache(None if args.no_cache else CACHE_DIR, tool_versions()),
             pool=pool,
