@@ -148,3 +148,14 @@ def test_input_larger_than_max_bytes_is_refused(monkeypatch):
     assert code == cli.EXIT_DATA and out == "" and "larger than 100 bytes" in err
     code, out, _ = run(["--max-bytes", "100"], stdin=b"x" * 100, monkeypatch=monkeypatch)
     assert code == 0 and out == "x" * 100
+
+
+def test_an_internal_error_is_one_line_with_its_own_exit_code(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("declutter.engine.run", broken)
+    monkeypatch.delenv(cli.DEBUG_VARIABLE, raising=False)
+    code, out, err = run([], stdin=b"some text\n", monkeypatch=monkeypatch)
+    assert code == cli.EXIT_SOFTWARE
+    assert "internal error (RuntimeError: boom)" in err and "Traceback" not in err

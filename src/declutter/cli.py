@@ -6,9 +6,13 @@ Exit codes (also in ``--help``):
 0     success (also for empty input, which gives empty output and a warning)
 1     a rule or configuration error (unknown rule, bad rule file)
 2     bad command-line usage
-65    input refused: not valid UTF-8, or binary (NUL bytes) without ``--binary``
+65    input refused: not valid UTF-8, binary (NUL bytes) without ``--binary``, larger
+      than ``--max-bytes``; with ``--jsonl``, a bad record under ``--on-error fail``
+      or a corrupt compressed file (see docs/scale.md)
 66    an input file is missing, is a directory or cannot be read
-74    output could not be written
+70    an internal error: a bug in declutter (one line on stderr; the traceback
+      with ``DECLUTTER_DEBUG=1``)
+74    output could not be written; with ``--jsonl``, also a worker process died
 130   interrupted (Ctrl-C)
 141   the reader of the output went away (broken pipe, e.g. ``| head``); quiet
 ====  ==========================================================================
@@ -36,10 +40,13 @@ EXIT_CONFIG = 1
 EXIT_USAGE = 2
 EXIT_DATA = 65
 EXIT_NO_INPUT = 66
+EXIT_SOFTWARE = 70
 EXIT_IO = 74
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 
+#: Set this environment variable to see the traceback of an internal error.
+DEBUG_VARIABLE = "DECLUTTER_DEBUG"
 #: The most bytes one input document may have (``--max-bytes``): a bound on memory.
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 #: Bytes inspected for NUL characters when deciding whether input is binary.
@@ -58,8 +65,10 @@ examples:
   declutter --disable byline a.txt      keep bylines
   declutter --jsonl corpus.jsonl.gz     clean the "text" field of each JSON record
 
-exit codes: 0 ok, 1 configuration error, 2 usage, 65 invalid UTF-8 or binary input,
-  66 missing/unreadable file, 74 write error, 130 interrupted, 141 broken pipe
+exit codes: 0 ok, 1 configuration error, 2 usage, 65 refused input (invalid UTF-8,
+  binary, too large; with --jsonl a bad record under --on-error fail), 66 missing or
+  unreadable file, 70 internal error, 74 write error (or a dead --jsonl worker),
+  130 interrupted, 141 broken pipe
 """
 
 MSG_NOT_UTF8 = ("{name}: not valid UTF-8 (byte {offset}); use --encoding-errors replace "
@@ -157,6 +166,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
+    except Exception as exc:  # a bug: one clear line, never a traceback by default
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        _say(f"internal error ({type(exc).__name__}: {exc}); please report it, "
+             f"with {DEBUG_VARIABLE}=1 for the traceback")
+        return EXIT_SOFTWARE
 
 
 def _main(argv: Sequence[str] | None) -> int:
