@@ -404,10 +404,10 @@ class Settings:
 
     conditions: tuple[str, ...]
     profile: str | None
-    disable: tuple[str, ...]
     identity: bool
     cache: ExtractionCache
     pool: ProcessPoolExecutor | None
+    disable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -97,8 +97,13 @@ class Lexicon:
         return self.sections.get(section, ())
 
     def words(self, section: str) -> frozenset[str]:
-        """The phrases of ``section`` as a set, for exact lookups."""
-        return frozenset(self.phrases(section))
+        """The phrases of ``section`` as a set, for exact lookups (built once)."""
+        return _as_set(self, section)
+
+
+@lru_cache(maxsize=1024)
+def _as_set(lexicon: Lexicon, section: str) -> frozenset[str]:
+    return frozenset(lexicon.phrases(section))
 
 
 class LexiconError(DeclutterError, ValueError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Literal, Mapping, Protocol, Union
 
 from ..document import Document
@@ -117,6 +118,11 @@ class PhraseRule:
 
 
 def single(index: int, rule: str, category: Category, confidence: float, reason: str) -> Mark:
-    """A :class:`Mark` of one line."""
-    return Mark(index, index, Label(rule, category, confidence, reason))
+    """A :class:`Mark` of one line (equal labels are shared, not rebuilt per line)."""
+    return Mark(index, index, _label(rule, category, confidence, reason))
+
+
+@lru_cache(maxsize=4096)
+def _label(rule: str, category: Category, confidence: float, reason: str) -> Label:
+    return Label(rule, category, confidence, reason)
 

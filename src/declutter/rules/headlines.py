@@ -273,9 +273,10 @@ class TeaserListRule:
         doc, table = ctx.doc, ctx.table
         order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
         total_prose = table.prose_chars_before[-1]
+        shapes = headline_shapes(ctx)
         position = 0
         while position < len(order):
-            pairs, end = _teaser_pairs(table, order, position, headline_shapes(ctx))
+            pairs, end = _teaser_pairs(table, order, position, shapes)
             if pairs >= TEASER_PAIRS_MIN:
                 first, last = order[position], order[end - 1]
                 inside = sum(len(doc.lines[i]) for i in order[position:end] if table.prose[i])
