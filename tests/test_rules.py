@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import declutter
+import declutter.rules
 
 P1 = ("The city council voted on Tuesday to expand the bus network, a decision that officials "
       "said would cut travel times for thousands of commuters by next spring.")
@@ -184,3 +185,70 @@ def test_precision_keeps_what_balanced_removes():
 def test_disabling_the_rule_keeps_the_line(rule, category, lines, target):
     segment = decision(lines, target, disable=[rule])
     assert segment.kept or segment.rule != rule
+
+
+MENU = ["Home", "News", "Sport", "Weather", "Culture", "Travel", "Contact", "Privacy Policy",
+        "Log in", "Search"]
+FOOTER = ["About us", "Careers", "Advertise", "Terms of Use", "Privacy Policy", "Sitemap",
+          "Help", "Contact"]
+TEASERS = ["Council Approves New Budget For Parks", "The plan adds four new playgrounds and "
+           "repairs the old fountain in the central square, the council said.",
+           "Library Opens Late On Weekends", "Readers will be able to borrow books until "
+           "midnight on Fridays and Saturdays from next month, the library said.",
+           "Bridge Repairs Delayed Until Spring", "Engineers found more damage than expected "
+           "and the work will now continue until April, officials said."]
+
+
+def whole_page(*middle: str) -> list[str]:
+    """A page as whole-page text extraction gives it: menus, the article, more chrome."""
+    return [*MENU, *middle, *FOOTER]
+
+
+WHOLE_PAGE_POSITIVE = [
+    ("outside_article", "outside_article",
+     [*whole_page(P1, P2, P3), "Part of the Regional Press Group since 1998"],
+     "Part of the Regional Press Group since 1998"),
+    ("bare_link", "navigation", whole_page(P1, P2, P3, "https://example.com/news/2024/council-votes-to-expand-the-bus-network"),
+     "https://example.com/news/2024/council-votes-to-expand-the-bus-network"),
+    ("teaser_list", "headline_list", whole_page(P1, P2, P3, P1.replace("Tuesday", "Monday"),
+                                                P2.replace("mayor", "governor"), *TEASERS),
+     "Library Opens Late On Weekends"),
+]
+OTHER_POSITIVE = [
+    ("newsletter_mention", "newsletter", [P1, P2, "The Morning Newsletter"], "The Morning Newsletter"),
+    ("call_to_action", "share", [P1, P2, "CLICK HERE TO GET THE APP"], "CLICK HERE TO GET THE APP"),
+    ("follow_platform", "share", [P1, P2, "Follow The Daily Planet on Instagram and Facebook"],
+     "Follow The Daily Planet on Instagram and Facebook"),
+    ("gallery_marker", "photo_credit", [P1, P2, "Image 1 of 8"], "Image 1 of 8"),
+    ("repeated_line", "repeated",
+     [*(P1.replace("Tuesday", f"day {n}") for n in range(12)),
+      "The new buses will run every ten minutes at peak hours",
+      "The new buses will run every ten minutes at peak hours", P2],
+     "The new buses will run every ten minutes at peak hours"),
+]
+
+
+@pytest.mark.parametrize("rule,category,lines,target", WHOLE_PAGE_POSITIVE + OTHER_POSITIVE,
+                         ids=[c[0] for c in WHOLE_PAGE_POSITIVE + OTHER_POSITIVE])
+def test_more_rules_remove_their_noise(rule, category, lines, target):
+    segment = decision(lines, target)
+    assert not segment.kept
+    assert (segment.rule, segment.category) == (rule, category)
+
+
+def test_whole_page_rules_stay_silent_on_an_extracted_article():
+    lines = [P1, P2, P3, *TEASERS]
+    result = declutter.explain("\n".join(lines))
+    assert not any(s.rule in ("outside_article", "teaser_list") for s in result.segments)
+    assert declutter.clean("\n".join([P1, "https://example.com/x", P2])).count("https://") == 1
+
+
+def test_the_article_of_a_whole_page_survives():
+    cleaned = declutter.clean("\n".join(whole_page(P1, P2, P3)))
+    assert [line for line in cleaned.splitlines() if line.strip()] == [P1, P2, P3]
+
+
+def test_every_noise_rule_has_a_positive_case():
+    covered = {case[0] for case in POSITIVE + WHOLE_PAGE_POSITIVE + OTHER_POSITIVE}
+    noise_rules = {r.name for r in declutter.rules.DEFAULT_RULES if r.category is not None}
+    assert noise_rules - covered == set()
