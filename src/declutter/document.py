@@ -31,10 +31,6 @@ class Document:
     def __len__(self) -> int:
         return len(self.lines)
 
-    def content_end(self, index: int) -> int:
-        """Offset just past the content of line ``index`` (before its break)."""
-        return self.starts[index] + len(self.lines[index])
-
 
 def segment(text: str) -> Document:
     """Cut ``text`` into lines whose offsets partition it.

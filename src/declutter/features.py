@@ -69,11 +69,6 @@ def ends_sentence(line: str) -> bool:
     return bool(tail) and tail[-1] in SENTENCE_END
 
 
-def word_count(line: str) -> int:
-    """Number of whitespace-separated words."""
-    return len(line.split())
-
-
 def is_prose(line: str, words: list[str], stop: frozenset[str], unspaced: bool,
              words_min: int) -> bool:
     """Whether ``line`` (split into ``words``) reads as running article text."""

@@ -29,16 +29,3 @@ def line_key(line: str) -> str:
     if "-" in folded or "_" in folded:
         folded = folded.replace("-", " ").replace("_", " ")
     return " ".join(folded.split()).strip(EDGE_CHARS)
-
-
-def first_word(key: str) -> str:
-    """The first word of a key, without trailing punctuation."""
-    return key.split(" ", 1)[0].rstrip(EDGE_CHARS)
-
-
-def starts_with_phrase(key: str, phrase: str) -> bool:
-    """Whether ``key`` is ``phrase`` or begins with it followed by a non-word character."""
-    if not key.startswith(phrase):
-        return False
-    rest = key[len(phrase):len(phrase) + 1]
-    return not rest or not (rest.isalnum() or rest == "_")
