@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import declutter
@@ -47,10 +47,12 @@ def test_never_raises_and_explain_agrees(text):
 
 
 @SETTINGS
-@given(any_text)
-def test_idempotent(text):
-    once = declutter.clean(text)
-    assert declutter.clean(once) == once
+@given(any_text, st.sampled_from(list(declutter.PROFILES)))
+@example("2 cups flour\nShare\nReply\nReply\n2 cups flour\n2 cups flour\n2 cups flour\n"
+         "2 cups flour\n", "precision")
+def test_idempotent(text, profile):
+    once = declutter.clean(text, profile=profile)
+    assert declutter.clean(once, profile=profile) == once
 
 
 @SETTINGS

@@ -28,7 +28,7 @@ from .rules.comments import find_markers, is_forum
 from .rules.main_content import is_whole_page
 
 #: Most cleaning passes over one document (the last pass normally removes nothing).
-MAX_PASSES = 4
+MAX_PASSES = 6
 #: The name under which the page-level analysis (comment markers, forum) abstains.
 PAGE_KIND = "page_kind"
 #: The lexicon merged into every language's own: English boilerplate is everywhere.

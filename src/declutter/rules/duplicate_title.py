@@ -32,7 +32,7 @@ class DuplicateTitleRule:
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         doc, table = ctx.doc, ctx.table
-        first_seen: dict[str, int] = {}  # normalised line -> its rank among non-blank lines
+        last_seen: dict[str, int] = {}  # key -> rank (among non-blank lines) of its last copy
         rank = -1
         for index, line in enumerate(doc.lines):
             if doc.blank[index]:
@@ -44,12 +44,15 @@ class DuplicateTitleRule:
                     or line.lstrip()[:1] in LIST_MARKS:
                 continue  # titles are short, not running text, not list items or table rows
             key = table.keys[index]
-            earlier = first_seen.get(key)
+            earlier = last_seen.get(key)
             if earlier is None:
                 if rank < TITLE_AREA_LINES:
-                    first_seen[key] = rank
+                    last_seen[key] = rank
                 continue
+            # measured from the previous copy, so that removing one copy never brings
+            # another closer to the first: the decision is the same on every pass
             distance = rank - earlier
+            last_seen[key] = rank
             if distance <= REPEAT_DISTANCE_MAX:
                 confidence = (Confidence.STRONG if distance <= REPEAT_DISTANCE_STRONG
                               else Confidence.LIKELY)
