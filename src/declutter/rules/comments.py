@@ -18,7 +18,7 @@ from ..features import ends_sentence
 from ..labels import Category, Confidence, Label, Mark
 from ..lexicon import Lexicon
 from ..patterns import compile_pattern, search, trie_alternation
-from .base import Finding, ScanContext
+from .base import Finding, ScanContext, single
 from .dates import BARE_DATE_CHARS_MAX, is_bare_date
 
 #: Marker kinds. Dates alone never make a thread (live blogs have them).
@@ -238,8 +238,8 @@ class CommentThreadRule:
         counted = ctx.lexicon.words("comment_count_word")
         for index, kind in sorted(markers.items()):
             if kind == TRIGGER and index not in covered and _names_comments(table.keys[index], counted):
-                yield Mark(index, index, Label(self.name, self.category, Confidence.LIKELY,
-                                               "a comment section heading"))
+                yield single(index, self.name, self.category, Confidence.LIKELY,
+                             "a comment section heading")
 
 
 def _extent(ctx: ScanContext, cluster: list[int], kinds: list[str],

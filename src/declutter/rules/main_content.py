@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..labels import Category, Confidence, Label, Mark
-from .base import Finding, ScanContext
+from ..labels import Category, Confidence
+from .base import Finding, ScanContext, single
 
 #: What a non-prose line costs, in characters of prose: menu-like entries cost more
 #: than lines with several words (headings, captions, list items stay in the span).
@@ -115,7 +115,7 @@ class OutsideArticleRule:
             else:
                 confidence = Confidence.LIKELY
                 reason = f"page chrome {where} the article's span (lines {span[0] + 1}-{span[1] + 1})"
-            yield Mark(index, index, Label(self.name, self.category, confidence, reason))
+            yield single(index, self.name, self.category, confidence, reason)
 
 
 def _cap_short_runs(scores: list[int], prose: list[bool]) -> list[int]:
