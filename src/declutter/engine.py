@@ -93,6 +93,7 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
     abstentions: list[Abstention] = []
     current, to_original = original, list(range(len(original.lines)))
     passes = 0
+    first_markers = None
     emitted = [True] * len(original.lines)
     while passes < MAX_PASSES:
         passes += 1
@@ -102,7 +103,11 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
         else:
             table = derive_table(first_table, current, to_original)
         ctx = ScanContext(current, table, lexicon, thresholds, language, config.timeout)
+        if passes > 1 and first_markers is not None:
+            ctx = replace(ctx, comment_markers=_carried(first_markers, to_original))
         ctx = _page_facts(ctx, abstentions)
+        if passes == 1:
+            first_markers = ctx.comment_markers
         marks, guards = _scan(rules, ctx, abstentions)
         decision = decide(current, table, marks, guards, thresholds, record)
         _merge(decision, to_original, removed, spared, labels, keep, first=passes == 1)
@@ -120,12 +125,19 @@ def _page_facts(ctx: ScanContext, abstentions: list[Abstention]) -> ScanContext:
     """The context with what is known of the whole page: its comment markers, whether
     it is a forum, whether it is whole-page text."""
     try:
-        markers = find_markers(ctx)
+        markers = ctx.comment_markers if ctx.comment_markers is not None else find_markers(ctx)
         return replace(ctx, comment_markers=markers, forum=is_forum(ctx, markers),
                        whole_page=is_whole_page(ctx))
     except RuleTimeout as exc:
         _abstain(abstentions, PAGE_KIND, str(exc))
         return ctx
+
+
+def _carried(markers, to_original: list[int]) -> dict[int, str]:
+    """The first pass's comment markers (each decided from its own line alone) renumbered
+    for a later pass's lines."""
+    return {index: markers[origin] for index, origin in enumerate(to_original)
+            if origin in markers}
 
 
 def _abstain(abstentions: list[Abstention], rule: str, reason: str) -> None:
