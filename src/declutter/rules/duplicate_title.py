@@ -79,7 +79,7 @@ class RepeatedLineRule:
 
     name: str = "repeated_line"
     category: Category = Category.REPEATED
-    description: str = "later copies of a line that already appeared (captions, pull quotes)"
+    description: str = "a line repeated within a few lines of itself (captions shown twice)"
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         if ctx.forum:
