@@ -25,8 +25,10 @@ INLINE_CHARS_MAX = 400
 INLINE_SEPARATORS = "|•·‧∙/"
 #: First words (of keys) of lines that are a bare web address.
 LINK_PREFIXES = ("https://", "http://", "www.")
-#: Longest invitation to follow on a platform, in words.
+#: Longest invitation to follow on a platform, in words...
 FOLLOW_WORDS_MAX = 24
+#: ...and longest one that reads as a sentence ('Follow Newsbeat on Instagram.').
+FOLLOW_PROSE_WORDS_MAX = 12
 #: Longest row of share targets, in words.
 SOCIAL_ROW_WORDS_MAX = 16
 
@@ -140,8 +142,9 @@ class FollowPromptRule:
         table = ctx.table
         verbs = ctx.lexicon.phrases("follow_verb")
         for index, platform in table.lines_containing(ctx.lexicon.phrases("social_platform")):
-            if table.words[index] > FOLLOW_WORDS_MAX or table.prose[index] and table.words[index] > 12:
-                continue
+            words = table.words[index]
+            if words > FOLLOW_WORDS_MAX or (table.prose[index] and words > FOLLOW_PROSE_WORDS_MAX):
+                continue  # a sentence that mentions a platform is article text
             key = table.keys[index]
             if any(key.startswith(verb + " ") for verb in verbs):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
