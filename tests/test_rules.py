@@ -206,7 +206,10 @@ def whole_page(*middle: str) -> list[str]:
 
 WHOLE_PAGE_POSITIVE = [
     ("outside_article", "outside_article",
-     [*whole_page(P1, P2, P3), "Part of the Regional Press Group since 1998"],
+     ["Part of the Regional Press Group since 1998", *whole_page(P1, P2, P3)],
+     "Part of the Regional Press Group since 1998"),
+    ("line_model", "outside_article",
+     whole_page(P1, P2, P3, "Part of the Regional Press Group since 1998"),
      "Part of the Regional Press Group since 1998"),
     ("bare_link", "navigation", whole_page(P1, P2, P3, "https://example.com/news/2024/council-votes-to-expand-the-bus-network"),
      "https://example.com/news/2024/council-votes-to-expand-the-bus-network"),
@@ -239,7 +242,8 @@ def test_more_rules_remove_their_noise(rule, category, lines, target):
 def test_whole_page_rules_stay_silent_on_an_extracted_article():
     lines = [P1, P2, P3, *TEASERS]
     result = declutter.explain("\n".join(lines))
-    assert not any(s.rule in ("outside_article", "teaser_list") for s in result.segments)
+    assert not any(s.rule in ("outside_article", "teaser_list", "line_model")
+                   for s in result.segments)
     assert declutter.clean("\n".join([P1, "https://example.com/x", P2])).count("https://") == 1
 
 

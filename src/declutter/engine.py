@@ -155,9 +155,13 @@ def _scan(rules, ctx: ScanContext, abstentions: list[Abstention]) -> tuple[list[
     marks: list[Mark] = []
     guards: list[Guard] = []
     prior: dict[int, float] = {}
+    categories: dict[int, set] = {}
     for rule in rules:
         try:
-            scoped = replace(ctx, prior=prior) if getattr(rule, "uses_prior", False) else ctx
+            scoped = ctx
+            if getattr(rule, "uses_prior", False):
+                scoped = replace(ctx, prior=prior, prior_categories=categories,
+                                 guarded=_guarded_lines(guards))
             findings = list(rule.scan(scoped))
         except RuleTimeout as exc:
             _abstain(abstentions, rule.name, str(exc))
@@ -168,10 +172,16 @@ def _scan(rules, ctx: ScanContext, abstentions: list[Abstention]) -> tuple[list[
                 continue
             marks.append(finding)
             confidence = finding.label.confidence
+            category = finding.label.category
             for index in range(finding.first, finding.last + 1):
                 if prior.get(index, 0.0) < confidence:
                     prior[index] = confidence
+                categories.setdefault(index, set()).add(category)
     return marks, guards
+
+
+def _guarded_lines(guards: list[Guard]) -> frozenset[int]:
+    return frozenset(i for guard in guards for i in range(guard.first, guard.last + 1))
 
 
 def _merge(decision: PassDecision, to_original: list[int], removed, spared, labels,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import attribution, breadcrumb, byline, comments, dateline, duplicate_title
-from . import guards, headlines, main_content, navigation, phrases
+from . import guards, headlines, line_model, main_content, navigation, phrases
 from .base import PhraseRule, Rule, ScanContext
 
 #: Every built-in rule, in the order the registry applies them.
@@ -43,6 +43,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     phrases.COMMENT_BUTTON,
     comments.RULE,
     main_content.RULE,
+    line_model.RULE,
 )
 
 __all__ = ["DEFAULT_RULES", "PhraseRule", "Rule", "ScanContext"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator, Literal, Mapping, Protocol, Union
+from typing import AbstractSet, Callable, Iterable, Iterator, Literal, Mapping, Protocol, Union
 
 from ..document import Document
 from ..labels import Category, Guard, Label, Mark
@@ -35,6 +35,9 @@ class ScanContext:
         (``None`` until then; see :func:`declutter.rules.comments.find_markers`).
     :param prior: for rules that declare ``uses_prior = True``: line index -> the
         strongest confidence the rules before it gave the line.
+    :param prior_categories: for the same rules: line index -> the categories of the
+        labels the rules before it gave the line.
+    :param guarded: for the same rules: the lines a content guard covers.
     """
 
     doc: Document
@@ -47,6 +50,8 @@ class ScanContext:
     whole_page: bool = False
     comment_markers: Mapping[int, str] | None = None
     prior: Mapping[int, float] = field(default_factory=dict)
+    prior_categories: Mapping[int, AbstractSet[Category]] = field(default_factory=dict)
+    guarded: frozenset[int] = frozenset()
 
 
 class Rule(Protocol):

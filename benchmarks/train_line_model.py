@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""Train the page-chrome line model and measure it on pages it was not trained on.
+
+Each page of the evaluation data (see ``docs/quality.md``) is turned into text (``raw``:
+the whole page; ``traf``: trafilatura's extraction) and run through declutter with the
+packaged model replaced by a recorder, which keeps each whole-page line's features
+(:mod:`declutter.line_features`) exactly as the model sees them. A line's target is
+whether it is outside the gold article: fewer than half of its word 4-grams (for a
+short line: its words, in order) occur in the gold text. Lines are weighted by their
+4-grams, normalised per page, as the benchmark's metric weighs them.
+
+Examples::
+
+    # the held-out figures: train on one dataset, score the other, both ways
+    python benchmarks/train_line_model.py --holdout
+    # the packaged model: train on both datasets
+    python benchmarks/train_line_model.py --out src/declutter/data/models/page_chrome.json
+
+Needs the ``train`` extra (``pip install '.[train]'``: LightGBM and html-text).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import quality  # noqa: E402  (the data loaders and extraction cache)
+
+import declutter  # noqa: E402
+from declutter import Config  # noqa: E402
+from declutter.evaluation import score_shingles  # noqa: E402
+from declutter.line_features import FEATURE_NAMES, line_features  # noqa: E402
+from declutter.rules import line_model  # noqa: E402
+from declutter.trees import Tree, TreeEnsemble  # noqa: E402
+
+#: Tokens of the alignment between a line and the gold text (as the metric's).
+TOKEN = re.compile(r"\w+")
+#: A line is article when at least this share of its 4-grams is in the gold text.
+ARTICLE_SHARE_MIN = 0.5
+#: The training settings; small trees keep the model fast in pure Python.
+LIGHTGBM_PARAMETERS: dict[str, Any] = {
+    "objective": "binary", "learning_rate": 0.1, "num_leaves": 8,
+    "min_data_in_leaf": 50, "feature_fraction": 0.8, "bagging_fraction": 0.8,
+    "bagging_freq": 1, "lambda_l2": 1.0, "verbose": -1, "seed": 1,
+    "deterministic": True, "num_threads": 1,
+}
+ROUNDS = 100
+CONDITIONS = ("raw", "traf")
+DATASETS = ("aeb", "wcxb")
+CONFIDENCE_INDEX = FEATURE_NAMES.index("confidence")
+GUARDED_INDEX = FEATURE_NAMES.index("guarded")
+
+
+@dataclass(eq=False)
+class FeatureRecorder:
+    """A rule that records the first pass's line features instead of labelling."""
+
+    pages: list = field(default_factory=list)
+    name: str = "feature_recorder"
+    uses_prior: bool = True
+    category: Any = None
+    description: str = "records line features for training"
+
+    def scan(self, ctx) -> Iterator:
+        if ctx.whole_page and not self.pages:
+            order, vectors = line_features(ctx)
+            self.pages.append([(ctx.doc.lines[i], v) for i, v in zip(order, vectors)])
+        return iter(())
+
+
+@dataclass
+class Sample:
+    """One page's candidate lines: vectors, targets and weights."""
+
+    dataset: str
+    condition: str
+    page_type: str
+    vectors: list[list[float]]
+    targets: list[int]
+    weights: list[float]
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(text.casefold())
+
+
+def targets(lines: Sequence[str], gold: str) -> tuple[list[int], list[float]]:
+    """Per line: 1 when it is outside the gold article, and its weight."""
+    gold_tokens = tokens(gold)
+    grams = {tuple(gold_tokens[i:i + 4]) for i in range(len(gold_tokens) - 3)}
+    joined = f" {' '.join(gold_tokens)} "
+    labels, weights = [], []
+    for line in lines:
+        words = tokens(line)
+        if len(words) < 4:
+            inside = bool(words) and f" {' '.join(words)} " in joined
+        else:
+            own = [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
+            inside = sum(g in grams for g in own) >= ARTICLE_SHARE_MIN * len(own)
+        labels.append(0 if inside else 1)
+        weights.append(float(max(1, len(words) - 3)))
+    total = sum(weights) or 1.0
+    return labels, [w / total for w in weights]
+
+
+def scored(vector: Sequence[float]) -> bool:
+    """Whether the model scores this line (as :class:`LineModelRule` decides)."""
+    return vector[CONFIDENCE_INDEX] < line_model.ALREADY_LABELLED and not vector[GUARDED_INDEX]
+
+
+def collect(dataset: str, condition: str, pages, texts) -> list[Sample]:
+    """The training samples of one dataset and condition."""
+    samples = []
+    for page, outcome in zip(pages, texts):
+        if outcome.error is not None or not page.gold:
+            continue
+        recorder = FeatureRecorder()
+        declutter.clean(outcome.text, config=Config(disable={"line_model"}, rules=(recorder,)))
+        if not recorder.pages:
+            continue
+        rows = recorder.pages[0]
+        labels, weights = targets([line for line, _ in rows], page.gold)
+        keep = [i for i, (_, vector) in enumerate(rows) if scored(vector)]
+        samples.append(Sample(dataset, condition, page.page_type,
+                              [rows[i][1] for i in keep], [labels[i] for i in keep],
+                              [weights[i] for i in keep]))
+    return samples
+
+
+def train(samples: Sequence[Sample]) -> TreeEnsemble:
+    """Fit the ensemble on ``samples`` and convert it to declutter's format."""
+    import lightgbm
+    import numpy
+
+    vectors = [v for s in samples for v in s.vectors]
+    labels = [t for s in samples for t in s.targets]
+    weights = numpy.array([w for s in samples for w in s.weights])
+    data = lightgbm.Dataset(numpy.array(vectors), numpy.array(labels),
+                            weight=weights / weights.mean(), feature_name=list(FEATURE_NAMES))
+    booster = lightgbm.train(LIGHTGBM_PARAMETERS, data, num_boost_round=ROUNDS)
+    model = convert(booster.dump_model())
+    check = booster.predict(numpy.array(vectors[:2000]))
+    drift = max(abs(model.probability(v) - p) for v, p in zip(vectors, check))
+    if drift > 1e-6:
+        raise SystemExit(f"converted model differs from LightGBM's by {drift}")
+    return model
+
+
+def convert(dump: dict[str, Any]) -> TreeEnsemble:
+    """LightGBM's JSON dump -> a :class:`TreeEnsemble` (nodes renumbered in preorder)."""
+    if dump.get("feature_names") != list(FEATURE_NAMES):
+        raise SystemExit("LightGBM's feature names differ from declutter's")
+    trees = []
+    for info in dump["tree_info"]:
+        feature: list[int] = []
+        threshold: list[float] = []
+        left: list[int] = []
+        right: list[int] = []
+        leaf: list[float] = []
+
+        def walk(node: dict[str, Any]) -> int:
+            if "leaf_value" in node:
+                leaf.append(float(node["leaf_value"]))
+                return ~(len(leaf) - 1)
+            if node.get("decision_type", "<=") != "<=":
+                raise SystemExit(f"unsupported split {node['decision_type']}")
+            position = len(feature)
+            feature.append(int(node["split_feature"]))
+            threshold.append(float(node["threshold"]))
+            left.append(0)
+            right.append(0)
+            left[position] = walk(node["left_child"])
+            right[position] = walk(node["right_child"])
+            return position
+
+        walk(info["tree_structure"])
+        trees.append(Tree(tuple(feature), tuple(threshold), tuple(left), tuple(right),
+                          tuple(leaf)))
+    return TreeEnsemble(tuple(FEATURE_NAMES), 0.0, tuple(trees))
+
+
+def load_texts(data_dir: Path, dataset: str):
+    """Pages of ``dataset`` and their extracted texts per condition (cached)."""
+    pages, _ = quality.LOADERS[dataset](data_dir / quality.DATASET_DIRS[dataset])
+    settings = quality.Settings(
+        conditions=CONDITIONS, profile=None, identity=False,
+        cache=quality.ExtractionCache(quality.CACHE_DIR, quality.tool_versions()), pool=None)
+    texts = {kind: quality.extract_pages(dataset, pages, kind, settings)[0] for kind in CONDITIONS}
+    return pages, texts
+
+
+def evaluate(model: TreeEnsemble, pages, texts) -> list[str]:
+    """Markdown rows: rules alone vs rules + ``model``, per condition and page type."""
+    candidate = line_model.LineModelRule(model=model, name="line_model_candidate")
+    without = Config(disable={"line_model"})
+    with_model = Config(disable={"line_model"}, rules=(candidate,))
+    rows = []
+    for condition in CONDITIONS:
+        for page_type in sorted({p.page_type for p in pages}):
+            chosen = [(p, t) for p, t in zip(pages, texts[condition])
+                      if p.page_type == page_type and t.error is None]
+            before = score_shingles((declutter.clean(t.text, config=without), p.gold)
+                                    for p, t in chosen)
+            after = score_shingles((declutter.clean(t.text, config=with_model), p.gold)
+                                   for p, t in chosen)
+            rows.append(f"| {pages[0].dataset} | {page_type} | {condition} | {len(chosen)} "
+                        f"| {before.precision:.3f} | {before.recall:.3f} | {before.f1:.3f} "
+                        f"| {after.precision:.3f} | {after.recall:.3f} | {after.f1:.3f} |")
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, help="write the model trained on every dataset here")
+    parser.add_argument("--holdout", action="store_true",
+                        help="train on each dataset, score the other one")
+    args = parser.parse_args(argv)
+    if not args.out and not args.holdout:
+        parser.error("nothing to do: give --out and/or --holdout")
+    data_dir = quality.resolve_data_dir()
+    if not data_dir.is_dir():
+        print(f"no evaluation data at {data_dir} (set ${quality.DATA_ENV})", file=sys.stderr)
+        return 0
+    loaded = {name: load_texts(data_dir, name) for name in DATASETS}
+    samples = {
+        name: [s for condition in CONDITIONS
+               for s in collect(name, condition, pages, texts[condition])]
+        for name, (pages, texts) in loaded.items()
+    }
+    for name, found in samples.items():
+        print(f"{name}: {len(found)} whole-page texts, "
+              f"{sum(len(s.targets) for s in found)} lines scored", file=sys.stderr)
+    if args.holdout:
+        print("| scored on | pages | condition | n | P rules | R rules | F1 rules "
+              "| P + model | R + model | F1 + model |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for held_out in DATASETS:
+            model = train([s for name in DATASETS if name != held_out for s in samples[name]])
+            pages, texts = loaded[held_out]
+            print("\n".join(evaluate(model, pages, texts)), flush=True)
+    if args.out:
+        model = train([s for name in DATASETS for s in samples[name]])
+        args.out.write_text(json.dumps(model.to_dict(), separators=(",", ":")) + "\n",
+                            encoding="utf-8")
+        print(f"wrote {args.out}: {len(model.trees)} trees", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

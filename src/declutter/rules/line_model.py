@@ -1,0 +1,104 @@
+"""Page chrome that no hand-written rule names, found by a small learned model.
+
+On whole-page text, much of what survives the rules is unlabelled: teaser blurbs, site
+descriptions, sidebar widgets, lines of footers. A gradient-boosted tree ensemble
+(``data/models/page_chrome.json``) scores each remaining line from general features
+(:mod:`declutter.line_features`: line shape, position, neighbourhood, what the rules
+said) and labels the lines it finds likely chrome.
+
+The model runs last, only on whole-page text, and only adds labels: it never keeps a
+line a rule removed. Its confidence is capped below what the ``precision`` profile
+needs and below ``Confidence.STRONG``, so content guards (lists, steps, quotations)
+and the ``between_paragraphs`` context still keep what they keep. It was trained with
+``benchmarks/train_line_model.py`` on the public evaluation pages (see
+``docs/quality.md`` for the figures on pages it was not trained on).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from typing import Iterator
+
+from ..labels import Category
+from ..line_features import FEATURE_NAMES, line_features
+from ..trees import ModelFormatError, TreeEnsemble
+from .base import Finding, ScanContext, single
+
+#: The packaged model file, under ``declutter/data/models/``.
+MODEL_FILE = "page_chrome.json"
+#: Lines the model scores below this probability get no label at all.
+PROBABILITY_MIN = 0.45
+#: The highest confidence a model label carries: below the ``precision`` profile's
+#: ``min_confidence`` (0.85) and below ``Confidence.STRONG``.
+CONFIDENCE_CAP = 0.8
+#: Lines the rules before already labelled at least this confidently are not scored.
+ALREADY_LABELLED = 0.65
+
+
+@lru_cache(maxsize=1)
+def packaged_model() -> TreeEnsemble:
+    """The model shipped with declutter.
+
+    :raises ModelFormatError: when the packaged file is missing or broken.
+    """
+    resource = files("declutter") / "data" / "models" / MODEL_FILE
+    try:
+        text = resource.read_text("utf-8")
+    except OSError as exc:
+        raise ModelFormatError(f"the packaged model is missing: {exc}") from None
+    try:
+        return TreeEnsemble.from_dict(json.loads(text))
+    except ValueError as exc:
+        raise ModelFormatError(f"the packaged model is unreadable: {exc}") from None
+
+
+def check_features(model: TreeEnsemble) -> TreeEnsemble:
+    """``model`` when it was trained on :data:`FEATURE_NAMES`, in that order.
+
+    :raises ModelFormatError: otherwise.
+    """
+    if model.features != FEATURE_NAMES:
+        missing = sorted(set(FEATURE_NAMES) ^ set(model.features))
+        raise ModelFormatError(
+            "the model's features differ from declutter's"
+            + (f": {', '.join(missing)}" if missing else " in order")
+        )
+    return model
+
+
+@dataclass(frozen=True)
+class LineModelRule:
+    """Lines of whole-page text that a learned model finds to be page chrome.
+
+    :param model: the tree ensemble to use; ``None`` means the packaged one.
+    """
+
+    model: TreeEnsemble | None = field(default=None, compare=False)
+    name: str = "line_model"
+    uses_prior: bool = True
+    category: Category = Category.OUTSIDE_ARTICLE
+    description: str = (
+        "page chrome in whole-page text that no other rule names (teasers, blurbs, "
+        "widgets), scored by a small learned model of line shape, position and context"
+    )
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        if not ctx.whole_page:
+            return
+        model = check_features(self.model or packaged_model())
+        order, vectors = line_features(ctx)
+        for index, vector in zip(order, vectors):
+            if ctx.prior.get(index, 0.0) >= ALREADY_LABELLED or index in ctx.guarded:
+                continue
+            probability = model.probability(vector)
+            if probability < PROBABILITY_MIN:
+                continue
+            confidence = round(min(probability, CONFIDENCE_CAP), 2)
+            yield single(index, self.name, self.category, confidence,
+                         f"page chrome by the line model (p={probability:.2f})")
+
+
+RULE = LineModelRule()

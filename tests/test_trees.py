@@ -1,0 +1,90 @@
+"""The tree ensemble format: evaluation, round trips and refusal of broken files."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from declutter.line_features import FEATURE_NAMES
+from declutter.rules.line_model import check_features, packaged_model
+from declutter.trees import FORMAT, ModelFormatError, Tree, TreeEnsemble
+
+#: x0 <= 1 ? (x1 <= 0.5 ? 1.0 : -1.0) : 3.0, plus a second tree that adds 0.5 for x1 > 2
+TWO_TREES = {
+    "format": FORMAT, "features": ["x0", "x1"], "base": -0.5,
+    "trees": [
+        {"feature": [0, 1], "threshold": [1.0, 0.5], "left": [1, -1], "right": [-3, -2],
+         "leaf": [1.0, -1.0, 3.0]},
+        {"feature": [1], "threshold": [2.0], "left": [-1], "right": [-2], "leaf": [0.0, 0.5]},
+    ],
+}
+
+
+def logistic(score: float) -> float:
+    return 1 / (1 + math.exp(-score))
+
+
+@pytest.mark.parametrize("vector,score", [
+    ([0.0, 0.0], -0.5 + 1.0),
+    ([0.0, 1.0], -0.5 - 1.0),
+    ([5.0, 0.0], -0.5 + 3.0),
+    ([5.0, 3.0], -0.5 + 3.0 + 0.5),
+    ([1.0, 0.5], -0.5 + 1.0),  # thresholds go left
+])
+def test_probability_follows_the_splits(vector, score):
+    model = TreeEnsemble.from_dict(TWO_TREES)
+    assert model.probability(vector) == pytest.approx(logistic(score))
+
+
+def test_round_trip_through_json():
+    model = TreeEnsemble.from_dict(TWO_TREES)
+    again = TreeEnsemble.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert again == model
+
+
+def test_a_tree_of_one_leaf():
+    tree = Tree((), (), (), (), (0.25,))
+    assert tree.value([]) == 0.25
+
+
+def test_extreme_scores_stay_in_range():
+    model = TreeEnsemble(("x",), -1000.0, ())
+    assert model.probability([0.0]) == 0.0
+    assert TreeEnsemble(("x",), 1000.0, ()).probability([0.0]) == 1.0
+
+
+@pytest.mark.parametrize("change", [
+    {"format": "other/1"},
+    {"features": "x0"},
+    {"trees": [{"feature": [0], "threshold": [1.0], "left": [-1], "right": [-2], "leaf": [1.0]}]},
+    {"trees": [{"feature": [7], "threshold": [1.0], "left": [-1], "right": [-2], "leaf": [1, 2]}]},
+    {"trees": [{"feature": [0, 0], "threshold": [1.0, 1.0], "left": [1, 0], "right": [-1, -2],
+                "leaf": [1, 2, 3]}]},
+    {"trees": [{"feature": [0], "threshold": ["x"], "left": [-1], "right": [-2], "leaf": [1, 2]}]},
+    {"trees": [{"feature": [0]}]},
+])
+def test_broken_models_are_refused(change):
+    with pytest.raises(ModelFormatError):
+        TreeEnsemble.from_dict({**TWO_TREES, **change})
+
+
+def test_unreadable_file_is_refused(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelFormatError):
+        TreeEnsemble.load(path)
+    path.write_text(json.dumps(TWO_TREES), encoding="utf-8")
+    assert TreeEnsemble.load(path) == TreeEnsemble.from_dict(TWO_TREES)
+
+
+def test_the_packaged_model_matches_the_features():
+    model = check_features(packaged_model())
+    assert model.trees
+    assert all(0.0 <= model.probability([0.0] * len(FEATURE_NAMES)) <= 1.0 for _ in range(1))
+
+
+def test_a_model_of_other_features_is_refused():
+    with pytest.raises(ModelFormatError):
+        check_features(TreeEnsemble.from_dict(TWO_TREES))
