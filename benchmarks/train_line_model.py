@@ -54,8 +54,6 @@ LIGHTGBM_PARAMETERS: dict[str, Any] = {
 ROUNDS = 100
 CONDITIONS = ("raw", "traf")
 DATASETS = ("aeb", "wcxb")
-CONFIDENCE_INDEX = FEATURE_NAMES.index("confidence")
-GUARDED_INDEX = FEATURE_NAMES.index("guarded")
 
 
 @dataclass(eq=False)
@@ -71,7 +69,9 @@ class FeatureRecorder:
     def scan(self, ctx) -> Iterator:
         if ctx.whole_page and not self.pages:
             order, vectors = line_features(ctx)
-            self.pages.append([(ctx.doc.lines[i], v) for i, v in zip(order, vectors)])
+            scored = {i for i in order if line_model.is_candidate(ctx, i)}
+            self.pages.append([(ctx.doc.lines[i], v, i in scored)
+                               for i, v in zip(order, vectors)])
         return iter(())
 
 
@@ -110,11 +110,6 @@ def targets(lines: Sequence[str], gold: str) -> tuple[list[int], list[float]]:
     return labels, [w / total for w in weights]
 
 
-def scored(vector: Sequence[float]) -> bool:
-    """Whether the model scores this line (as :class:`LineModelRule` decides)."""
-    return vector[CONFIDENCE_INDEX] < line_model.ALREADY_LABELLED and not vector[GUARDED_INDEX]
-
-
 def collect(dataset: str, condition: str, pages, texts) -> list[Sample]:
     """The training samples of one dataset and condition."""
     samples = []
@@ -126,8 +121,8 @@ def collect(dataset: str, condition: str, pages, texts) -> list[Sample]:
         if not recorder.pages:
             continue
         rows = recorder.pages[0]
-        labels, weights = targets([line for line, _ in rows], page.gold)
-        keep = [i for i, (_, vector) in enumerate(rows) if scored(vector)]
+        labels, weights = targets([line for line, _, _ in rows], page.gold)
+        keep = [i for i, (_, _, scored) in enumerate(rows) if scored]
         samples.append(Sample(dataset, condition, page.page_type,
                               [rows[i][1] for i in keep], [labels[i] for i in keep],
                               [weights[i] for i in keep]))

@@ -61,3 +61,11 @@ def test_every_value_is_finite(lines):
     order, vectors = line_features(context("\n".join(lines)))
     assert len(order) == len(vectors)
     assert all(math.isfinite(value) for vector in vectors for value in vector)
+
+
+def test_choosing_lines_does_not_change_their_vectors():
+    ctx = context(f"Home\n{PROSE}\nNews\n\n{PROSE}\nContact\n")
+    order, vectors = line_features(ctx)
+    chosen, some = line_features(ctx, lambda index: index % 2 == 0)
+    assert chosen == [i for i in order if i % 2 == 0]
+    assert some == [v for i, v in zip(order, vectors) if i % 2 == 0]

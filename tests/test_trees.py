@@ -88,3 +88,11 @@ def test_the_packaged_model_matches_the_features():
 def test_a_model_of_other_features_is_refused():
     with pytest.raises(ModelFormatError):
         check_features(TreeEnsemble.from_dict(TWO_TREES))
+
+
+def test_compiled_scores_equal_the_tree_walk():
+    model = packaged_model()
+    vectors = [[(i * 7 + j * 3) % 11 / 5.0 for j in range(len(FEATURE_NAMES))] for i in range(200)]
+    for vector in vectors:
+        walked = model.score(vector)
+        assert model.probability(vector) == pytest.approx(logistic(walked), abs=1e-12)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .features import WORD_EDGE, ends_sentence, stopwords
 from .labels import Category
@@ -46,10 +46,13 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
-def line_features(ctx: "ScanContext") -> tuple[list[int], list[list[float]]]:
-    """The non-blank lines of ``ctx.doc`` and one feature vector per line.
+def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = None,
+                  ) -> tuple[list[int], list[list[float]]]:
+    """The non-blank lines of ``ctx.doc`` (those ``wanted`` accepts, when given) and one
+    feature vector per line.
 
-    Vectors follow :data:`FEATURE_NAMES`; every value is finite.
+    Vectors follow :data:`FEATURE_NAMES`; every value is finite. ``wanted`` only saves
+    work: a line's vector is the same whichever other lines are wanted.
     """
     doc, table = ctx.doc, ctx.table
     order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
@@ -66,7 +69,11 @@ def line_features(ctx: "ScanContext") -> tuple[list[int], list[list[float]]]:
     labelled_sums = _prefix_sums(labelled)
     total_prose = table.prose_chars_before[-1] or 1
     vectors = []
+    chosen = []
     for position, index in enumerate(order):
+        if wanted is not None and not wanted(index):
+            continue
+        chosen.append(index)
         line = doc.lines[index].strip()
         tokens = line.split()
         word_count = max(len(tokens), 1)
@@ -79,8 +86,8 @@ def line_features(ctx: "ScanContext") -> tuple[list[int], list[list[float]]]:
             float(ends_sentence(line)),
             sum(1 for t in tokens if t.strip(WORD_EDGE).casefold() in stop) / word_count,
             sum(1 for t in tokens if t[:1].isupper()) / word_count,
-            sum(1 for ch in line if ch.isdigit()) / chars,
-            sum(1 for ch in line if not ch.isalnum() and not ch.isspace()) / chars,
+            sum(map(str.isdigit, line)) / chars,
+            (len(line) - sum(map(str.isalnum, line)) - sum(map(str.isspace, line))) / chars,
             position / count,
             table.prose_before(index) / total_prose,
             table.prose_after(index) / total_prose,
@@ -98,7 +105,7 @@ def line_features(ctx: "ScanContext") -> tuple[list[int], list[list[float]]]:
             float(index in ctx.guarded),
         ]
         vectors.append(vector)
-    return order, vectors
+    return chosen, vectors
 
 
 def _prose_runs(prose: list[bool]) -> list[int]:

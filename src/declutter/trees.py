@@ -20,8 +20,9 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 FORMAT = "declutter-trees/1"
 
@@ -59,11 +60,27 @@ class TreeEnsemble:
     base: float
     trees: tuple[Tree, ...]
 
-    def probability(self, vector: Sequence[float]) -> float:
-        """The model's probability for ``vector`` (ordered as :attr:`features`)."""
+    def score(self, vector: Sequence[float]) -> float:
+        """The raw score (log-odds) of ``vector``: the base plus one leaf per tree."""
         score = self.base
         for tree in self.trees:
             score += tree.value(vector)
+        return score
+
+    @cached_property
+    def _compiled_score(self) -> Callable[[Sequence[float]], float]:
+        """:meth:`score` as one Python expression of nested conditionals, compiled once.
+
+        The source is built from validated numbers only (feature indices, thresholds,
+        leaf values), never from text of the model file.
+        """
+        terms = [repr(self.base)] + [_expression(tree) for tree in self.trees]
+        code = compile(f"lambda v: {' + '.join(terms)}", "<declutter-trees>", "eval")
+        return eval(code, {"__builtins__": {}})  # noqa: S307 - numbers only, see above
+
+    def probability(self, vector: Sequence[float]) -> float:
+        """The model's probability for ``vector`` (ordered as :attr:`features`)."""
+        score = self._compiled_score(vector)
         if score < -60.0:
             return 0.0
         return 1.0 / (1.0 + math.exp(-score))
@@ -108,6 +125,16 @@ class TreeEnsemble:
                 for t in self.trees
             ],
         }
+
+
+def _expression(tree: Tree, node: int = 0) -> str:
+    """``tree`` as a nested conditional expression over the vector ``v``."""
+    if not tree.feature:
+        return repr(tree.leaf[0])
+    if node < 0:
+        return repr(tree.leaf[~node])
+    return (f"({_expression(tree, tree.left[node])} if v[{tree.feature[node]}] <= "
+            f"{tree.threshold[node]!r} else {_expression(tree, tree.right[node])})")
 
 
 def _tree(data: Mapping[str, Any], feature_count: int) -> Tree:

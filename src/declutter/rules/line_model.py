@@ -89,16 +89,19 @@ class LineModelRule:
         if not ctx.whole_page:
             return
         model = check_features(self.model or packaged_model())
-        order, vectors = line_features(ctx)
-        for index, vector in zip(order, vectors):
-            if ctx.prior.get(index, 0.0) >= ALREADY_LABELLED or index in ctx.guarded:
-                continue
+        for index, vector in zip(*line_features(ctx, lambda i: is_candidate(ctx, i))):
             probability = model.probability(vector)
             if probability < PROBABILITY_MIN:
                 continue
             confidence = round(min(probability, CONFIDENCE_CAP), 2)
             yield single(index, self.name, self.category, confidence,
                          f"page chrome by the line model (p={probability:.2f})")
+
+
+def is_candidate(ctx: ScanContext, index: int) -> bool:
+    """Whether the model scores line ``index``: no rule before it labelled the line at
+    ``ALREADY_LABELLED`` or more, and no content guard covers it."""
+    return ctx.prior.get(index, 0.0) < ALREADY_LABELLED and index not in ctx.guarded
 
 
 RULE = LineModelRule()
