@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,13 +34,11 @@ import quality  # noqa: E402  (the data loaders and extraction cache)
 
 import declutter  # noqa: E402
 from declutter import Config  # noqa: E402
-from declutter.evaluation import score_shingles  # noqa: E402
+from declutter.evaluation import score_shingles, tokenize  # noqa: E402
 from declutter.line_features import FEATURE_NAMES, line_features  # noqa: E402
 from declutter.rules import line_model  # noqa: E402
 from declutter.trees import Tree, TreeEnsemble  # noqa: E402
 
-#: Tokens of the alignment between a line and the gold text (as the metric's).
-TOKEN = re.compile(r"\w+")
 #: A line is article when at least this share of its 4-grams is in the gold text.
 ARTICLE_SHARE_MIN = 0.5
 #: The training settings; small trees keep the model fast in pure Python.
@@ -88,7 +85,8 @@ class Sample:
 
 
 def tokens(text: str) -> list[str]:
-    return TOKEN.findall(text.casefold())
+    """The metric's tokens of ``text``, case-folded for the alignment with the gold."""
+    return tokenize(text.casefold())
 
 
 def targets(lines: Sequence[str], gold: str) -> tuple[list[int], list[float]]:

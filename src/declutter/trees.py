@@ -110,9 +110,21 @@ class TreeEnsemble:
         :raises ModelFormatError: when the file is not valid JSON or not an ensemble.
         """
         try:
-            data = json.loads(Path(path).read_text("utf-8"))
-        except (OSError, ValueError) as exc:
+            text = Path(path).read_text("utf-8")
+        except OSError as exc:
             raise ModelFormatError(f"cannot read model {path}: {exc}") from None
+        return cls.from_json(text)
+
+    @classmethod
+    def from_json(cls, text: str) -> "TreeEnsemble":
+        """Build an ensemble from the text of its JSON file.
+
+        :raises ModelFormatError: when the text is not valid JSON or not an ensemble.
+        """
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise ModelFormatError(f"the model is not valid JSON: {exc}") from None
         return cls.from_dict(data)
 
     def to_dict(self) -> dict[str, Any]:

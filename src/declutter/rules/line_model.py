@@ -16,7 +16,6 @@ and the ``between_paragraphs`` context still keep what they keep. It was trained
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -49,10 +48,7 @@ def packaged_model() -> TreeEnsemble:
         text = resource.read_text("utf-8")
     except OSError as exc:
         raise ModelFormatError(f"the packaged model is missing: {exc}") from None
-    try:
-        return TreeEnsemble.from_dict(json.loads(text))
-    except ValueError as exc:
-        raise ModelFormatError(f"the packaged model is unreadable: {exc}") from None
+    return TreeEnsemble.from_json(text)
 
 
 def check_features(model: TreeEnsemble) -> TreeEnsemble:
