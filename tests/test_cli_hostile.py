@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import default_sigint
 from declutter import cli
 from hostile.make_corpus import EXPECTATIONS, Case, cases, prose, write_corpus
 
@@ -231,7 +232,7 @@ def interrupt(command: list[str], wait_ready) -> tuple[int, bytes]:
     """Start ``command`` on a standard input that never closes, Ctrl-C it once it
     waits for input; return its exit code and standard error."""
     process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE)
+                               stderr=subprocess.PIPE, preexec_fn=default_sigint)
     try:
         wait_ready(process, time.monotonic() + PROCESS_TIMEOUT)
         process.send_signal(signal.SIGINT)

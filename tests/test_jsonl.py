@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 import declutter
+from conftest import default_sigint
 from declutter import cli, jsonl
 from declutter.jsonl import BadRecordError, Problem, clean_jsonl, clean_records
 
@@ -533,7 +534,7 @@ def test_ctrl_c_subprocess_stops_the_pool_and_leaves_no_file(tmp_path):
     dst = tmp_path / "out.jsonl"
     process = subprocess.Popen(_command(str(src), "-o", str(dst), "--jobs", "2"),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               start_new_session=True)
+                               start_new_session=True, preexec_fn=default_sigint)
     deadline = time.monotonic() + 60
     while not any(tmp_path.glob(".out.jsonl.*")):  # the CLI is running: -o's temporary file
         assert process.poll() is None and time.monotonic() < deadline
