@@ -1070,3 +1070,28 @@ def test_comment_thread_without_heading(lang: str) -> None:
     check(article + "\n".join(thread) + "\n", lang,
           removed=[(line, rules, "comments") for line in thread],
           kept=article.splitlines())
+
+
+# ---------------------------------------------------------------------------
+# reporting credits and contributor notes, per language
+
+CREDITS = [
+    ("de", DE_ARTICLE, "Mit Material von dpa und AFP", "reporting_credit"),
+    ("de", DE_ARTICLE, "Max Mustermann hat zu diesem Bericht beigetragen.", "contributor_note"),
+    ("fr", FR_ARTICLE, "(Avec agences)", "reporting_credit"),
+    ("fr", FR_ARTICLE, "Jean Dupont a contribué à cet article.", "contributor_note"),
+    ("es", ES_ARTICLE, "Con información de EFE y Reuters", "reporting_credit"),
+    ("es", ES_ARTICLE, "Juan Pérez contribuyó a este informe.", "contributor_note"),
+    ("it", IT_ARTICLE, "Mario Rossi ha contribuito a questo articolo.", "contributor_note"),
+    ("pt", PT_ARTICLE, "Com informações da Agência Brasil", "reporting_credit"),
+    ("pt", PT_ARTICLE, "João Silva contribuiu para esta reportagem.", "contributor_note"),
+    ("nl", NL_ARTICLE, "Met medewerking van Jan de Vries", "reporting_credit"),
+    ("nl", NL_ARTICLE, "Jan de Vries heeft bijgedragen aan dit artikel.", "contributor_note"),
+]
+
+
+@pytest.mark.parametrize("lang,article,line,rule", CREDITS,
+                         ids=[f"{c[0]}-{c[3]}" for c in CREDITS])
+def test_credit_lines_after_the_article(lang: str, article: str, line: str, rule: str) -> None:
+    result = check(f"{article}{line}\n", lang, removed=[(line, rule, "byline")])
+    assert result.text.startswith(article.split("\n", 1)[0])

@@ -113,6 +113,28 @@ NEGATIVE = [
     ("copyright_footer", [P1, "Copyright law was the focus of the hearing on Thursday.", P2],
      "Copyright law was the focus of the hearing on Thursday."),
     ("dateline", [P1, "Updated guidance for travellers", P2], "Updated guidance for travellers"),
+    ("contact_line", [P1, "Residents can email the council at buses@example.gov with "
+                          "questions about the new routes, officials said.", P2],
+     "Residents can email the council at buses@example.gov with questions about the new "
+     "routes, officials said."),
+    ("contact_line", [P1, P2, "Email your questions to the council before Friday."],
+     "Email your questions to the council before Friday."),
+    ("reporting_credit", [P1, P2, "Reporting by the local paper showed that the routes had been "
+                                  "planned for years before the vote."],
+     "Reporting by the local paper showed that the routes had been planned for years before "
+     "the vote."),
+    ("copyright_footer", [P1, P2, "Copyright holders met in 2019 to discuss the new rules for "
+                                  "licensing music across the region."],
+     "Copyright holders met in 2019 to discuss the new rules for licensing music across the "
+     "region."),
+    ("author_bio", [P1, P2, "This is a problem for every commuter, and the council knows it "
+                            "after years of experience with delays."],
+     "This is a problem for every commuter, and the council knows it after years of "
+     "experience with delays."),
+    ("author_bio", [P1, "Jane Doe is the transport editor at the paper, and she said the plan "
+                        "was the biggest change in a decade.", P2, P3],
+     "Jane Doe is the transport editor at the paper, and she said the plan was the biggest "
+     "change in a decade."),
     ("headline_list", [P1, "The Challenges in the US", P2, P3], "The Challenges in the US"),
     ("navigation_menu", ["Ingredients", "2 cups flour", "1 tsp salt", "3 eggs", "1 cup milk",
                          "Method", P1, P2], "2 cups flour"),
@@ -223,6 +245,42 @@ OTHER_POSITIVE = [
     ("follow_platform", "share", [P1, P2, "Follow The Daily Planet on Instagram and Facebook"],
      "Follow The Daily Planet on Instagram and Facebook"),
     ("gallery_marker", "photo_credit", [P1, P2, "Image 1 of 8"], "Image 1 of 8"),
+    ("follow_platform", "share",
+     [P1, "Follow the Opinion section on Facebook, Twitter (@example) and Instagram.", P2],
+     "Follow the Opinion section on Facebook, Twitter (@example) and Instagram."),
+    ("contact_line", "byline", [P1, P2, "Write to Jane Doe at jane.doe@example.com"],
+     "Write to Jane Doe at jane.doe@example.com"),
+    ("contact_line", "byline",
+     [P1, P2, "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her @janedoe."],
+     "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her @janedoe."),
+    ("reporting_credit", "byline",
+     [P1, P2, "(Reporting by Jane Doe, Max Roe and Ann Lee, with reporting by Wei Chen "
+              "and Tom Baker, editing by Anna Kowalska and Maria Garcia)"],
+     "(Reporting by Jane Doe, Max Roe and Ann Lee, with reporting by Wei Chen and Tom Baker, "
+     "editing by Anna Kowalska and Maria Garcia)"),
+    ("contributor_note", "byline",
+     [P1, P2, "Associated Press writers Jane Doe and Max Roe contributed to this report."],
+     "Associated Press writers Jane Doe and Max Roe contributed to this report."),
+    ("copyright_footer", "copyright", [P1, P2, "copyright Example Media 2019 - ISSN: 1234-5678"],
+     "copyright Example Media 2019 - ISSN: 1234-5678"),
+    ("copyright_footer", "copyright", [P1, P2, "Copyright ⓒ example.co.kr"],
+     "Copyright ⓒ example.co.kr"),
+    ("copyright_footer", "copyright",
+     [P1, P2, "This copy is for your personal, non-commercial use only. Distribution and use of "
+              "this material are governed by our Subscriber Agreement and by copyright law. For "
+              "non-personal use or to order multiple copies, please contact our reprints desk."],
+     "This copy is for your personal, non-commercial use only. Distribution and use of this "
+     "material are governed by our Subscriber Agreement and by copyright law. For non-personal "
+     "use or to order multiple copies, please contact our reprints desk."),
+    ("author_bio", "byline",
+     [P1, P2, P3, "Jane Doe is the health editor at Example. She has over 15 years of "
+                  "experience covering fitness and nutrition."],
+     "Jane Doe is the health editor at Example. She has over 15 years of experience covering "
+     "fitness and nutrition."),
+    ("author_bio", "byline",
+     [P1, P2, P3, "Jane Doe is the owner of Example Cleaning, a local company serving the city.",
+      "Jane holds a degree in finance from the state university and serves on two boards."],
+     "Jane holds a degree in finance from the state university and serves on two boards."),
     ("repeated_line", "repeated",
      [*(P1.replace("Tuesday", f"day {n}") for n in range(12)),
       "The new buses will run every ten minutes at peak hours",

@@ -64,6 +64,15 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "content_heading": "headings that open lists which are content ('Ingredients')",
         "unit": "measuring units that open ingredient lines ('cups', 'g')",
         "title_small_word": "words left lower-case in Title Case ('of', 'the')",
+        "credit_line": "phrases that open a reporting credit ('Reporting by', 'Editing by')",
+        "credit_phrase": "phrases that mark a contributor note ('... contributed to this report')",
+        "contact_phrase": "phrases that, beside an e-mail address or handle, mark a contact line "
+                          "('Write to', 'Email')",
+        "bio_verb": "what follows a name in an author's or company's short biography "
+                    "('is a', 'has been', 'specializes in')",
+        "bio_role": "words of roles and careers that make such a line a biography "
+                    "('editor', 'founder', 'experience')",
+        "bio_pronoun": "pronouns that open a biography's next sentences ('She', 'His')",
     }
 )
 

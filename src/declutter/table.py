@@ -33,7 +33,7 @@ TOKEN_PUNCTUATION = "()[]\"'“”«»¿¡.,:;!?…"
 #: The most words a menu entry has (checked before the finer test).
 MENU_WORDS_MAX = 4
 #: Symbols that rules look for inside lines (separators, quotation marks, ©).
-SYMBOLS = "»›→▸►⟩〉|•·‧∙„«©>/\\½¼¾⅓⅔⅛"
+SYMBOLS = "»›→▸►⟩〉|•·‧∙„«©ⓒ>/\\½¼¾⅓⅔⅛"
 #: Longest line (characters) listed by :attr:`LineTable.short_digit_lines`.
 DIGIT_LINE_CHARS_MAX = 200
 _SYMBOL = regex.compile(f"[{regex.escape(SYMBOLS)}]", regex.V1)

@@ -30,6 +30,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     attribution.SOURCE_ATTRIBUTION,
     dateline.RULE,
     byline.RULE,
+    byline.CONTACT_LINE,
+    phrases.REPORTING_CREDIT,
+    phrases.CONTRIBUTOR_NOTE,
     breadcrumb.RULE,
     navigation.INLINE_MENU,
     phrases.NAVIGATION_LINE,
@@ -42,6 +45,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     headlines.TEASER_LIST,
     phrases.COMMENT_BUTTON,
     comments.RULE,
+    byline.AUTHOR_BIO,
     main_content.RULE,
     line_model.RULE,
 )

@@ -32,7 +32,11 @@ COLONS = ":：|/–—-"
 #: Characters that tie an agency name to a credit ('/ Getty Images', '(AP Photo)').
 CREDIT_MARKS = "/|()©[]"
 #: How copyright notices begin, as keys.
-COPYRIGHT_OPENERS = ("©", "c)", "copyright", "copr")
+COPYRIGHT_OPENERS = ("©", "ⓒ", "c)", "copyright", "copr")
+#: Copyright signs looked up anywhere in a short line.
+COPYRIGHT_SIGNS = "©ⓒ"
+#: How many words after 'Copyright' may come before its year ('Copyright Example 2019').
+COPYRIGHT_YEAR_WITHIN = 4
 
 
 @dataclass(frozen=True)
@@ -101,16 +105,20 @@ class CopyrightRule:
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         table = ctx.table
         candidates: dict[int, str] = {}
-        for index in table.lines_with_symbol("©"):
-            candidates.setdefault(index, "a short line containing “©”")
+        longest = dict.fromkeys(table.lines_with_symbol(COPYRIGHT_SIGNS), COPYRIGHT_WORDS_MAX)
+        candidates = dict.fromkeys(longest, "a short line containing a copyright sign")
         for index, phrase in table.lines_containing(ctx.lexicon.phrases("copyright")):
-            candidates.setdefault(index, f"a short line containing “{phrase}”")
+            candidates.setdefault(index, f"a line containing “{phrase}”")
+            # legal notices run long ('This copy is for your personal, non-commercial use...')
+            longest[index] = max(COPYRIGHT_WORDS_MAX, ctx.thresholds.disclaimer_words_max)
         for index, opener in table.lines_opening_with(COPYRIGHT_OPENERS):
-            rest = table.keys[index][len(opener):].lstrip(" ©")
-            if rest[:1].isdigit() or rest.startswith("by ") or opener == "©":
+            rest = table.keys[index][len(opener):].lstrip(" ©ⓒ")
+            if rest[:1].isdigit() or rest.startswith("by ") or opener in COPYRIGHT_SIGNS \
+                    or (_year_follows(rest) and not table.prose[index]):
                 candidates[index] = "the line opens with a copyright notice"
+                longest.setdefault(index, COPYRIGHT_WORDS_MAX)
         for index in sorted(candidates):
-            if table.words[index] <= COPYRIGHT_WORDS_MAX:
+            if table.words[index] <= longest[index]:
                 yield single(index, self.name, self.category, Confidence.STRONG,
                              candidates[index])
 
@@ -133,6 +141,16 @@ class GalleryMarkerRule:
             if table.words[index] <= GALLERY_WORDS_MAX and search(counter, table.keys[index], ctx.timeout):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "a gallery counter ('1 of 8')")
+
+
+def _year_follows(rest: str) -> bool:
+    """Whether a year (1900-2099) is among the first words of ``rest``
+    ('inexhibit 2019 - issn' after 'copyright')."""
+    for word in rest.split(" ", COPYRIGHT_YEAR_WITHIN)[:COPYRIGHT_YEAR_WITHIN]:
+        word = word.strip(".,;:-–()")
+        if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
+            return True
+    return False
 
 
 @lru_cache(maxsize=16)

@@ -1,4 +1,5 @@
-"""Bylines: 'By John Smith', 'Written by Jane Doe and Max Roe | Reuters', 'Author: ...'."""
+"""Author lines: bylines ('By John Smith', 'Written by Jane Doe | Reuters') and contact
+lines ('Write to Jane Doe at jane@example.com')."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Iterator
 
 import regex
 
-from ..features import ends_sentence
+from ..features import ends_sentence, stopwords
 from ..labels import Category, Confidence
 from .base import Finding, ScanContext, single
 
@@ -19,6 +20,17 @@ CREDITS_WORDS_MAX = 40
 BYLINE_WORDS_STRONG = 9
 #: Longest 'Robert Burns, AP Staff Writer' line, in words.
 SUFFIXED_WORDS_MAX = 10
+#: Longest contact line ('Email Jane Doe at jane@example.com or follow her @jdoe'), in words.
+CONTACT_WORDS_MAX = 40
+#: An author's biography is looked for among this many last lines of the text that no
+#: rule before labelled...
+BIO_TAIL_LINES = 4
+#: ...and opens with a name of at most this many words ('Jane Doe is a staff writer...').
+BIO_NAME_WORDS_MAX = 3
+#: Short lines just before a biography ('About the author', 'Jane Doe', 'Staff Writer')
+#: go with it, up to this many, each of at most BIO_HEADER_WORDS_MAX words.
+BIO_HEADER_LINES = 2
+BIO_HEADER_WORDS_MAX = 4
 #: Share of the words after the opener that must be capitalised (names).
 NAME_SHARE_MIN = 0.6
 
@@ -71,6 +83,129 @@ class BylineRule:
                              f"names followed by the job title “{title}”")
 
 
+@dataclass(frozen=True)
+class ContactLineRule:
+    """Contact lines: a contact phrase beside an e-mail address or a handle."""
+
+    name: str = "contact_line"
+    category: Category = Category.BYLINE
+    description: str = (
+        "how to reach the author ('Write to Jane Doe at jane@example.com', "
+        "'Email the reporter at ... or follow her @jdoe')"
+    )
+    anchor_sections: tuple[str, ...] = ("contact_phrase",)
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        if ctx.forum:
+            return  # posters share addresses as content
+        table, lines = ctx.table, ctx.doc.lines
+        for index, phrase in table.lines_containing(ctx.lexicon.phrases("contact_phrase")):
+            line = lines[index]
+            if "@" in line and table.words[index] <= CONTACT_WORDS_MAX and has_address(line):
+                yield single(index, self.name, self.category, Confidence.LIKELY,
+                             f"“{phrase}” beside an e-mail address or handle")
+
+
+@dataclass(frozen=True)
+class AuthorBioRule:
+    """An author's or company's short biography closing the text."""
+
+    name: str = "author_bio"
+    uses_prior: bool = True
+    category: Category = Category.BYLINE
+    description: str = (
+        "an author's or company's biography at the end of the text ('Jane Doe is a staff "
+        "writer at Example. She has covered...')"
+    )
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        if ctx.forum:
+            return
+        doc, table = ctx.doc, ctx.table
+        tail: list[int] = []
+        for index in range(len(doc.lines) - 1, -1, -1):
+            if doc.blank[index] or ctx.prior.get(index, 0.0) >= Confidence.LIKELY:
+                continue
+            tail.append(index)
+            if len(tail) == BIO_TAIL_LINES:
+                break
+        tail.reverse()
+        verbs = ctx.lexicon.phrases("bio_verb")
+        roles = ctx.lexicon.words("bio_role")
+        stop = stopwords(ctx.language)
+        pronouns = ctx.lexicon.words("bio_pronoun")
+        for position, index in enumerate(tail):
+            line = doc.lines[index]
+            if not table.prose[index] or not _opens_biography(line, verbs, roles, stop):
+                continue
+            name = line.split(None, 1)[0].casefold()
+            if not all(_continues(table, doc.lines[later], later, name, pronouns)
+                       for later in tail[position + 1:]):
+                continue
+            header = tail[max(0, position - BIO_HEADER_LINES):position]
+            while header and (table.prose[header[0]] or table.words[header[0]] > BIO_HEADER_WORDS_MAX):
+                header = header[1:]
+            for line in header + tail[position:]:
+                yield single(line, self.name, self.category, Confidence.LIKELY,
+                             "a biography closing the text")
+            return
+
+
+def _continues(table, line: str, index: int, name: str, pronouns: frozenset[str]) -> bool:
+    """Whether ``line`` may follow a biography as part of it: a short non-sentence line
+    ('★★★★★'), or one naming the person again or opening with a pronoun ('She holds...')."""
+    if table.words[index] <= BIO_HEADER_WORDS_MAX and not table.prose[index]:
+        return True
+    words = [w.strip(",.;:()’'\"").casefold() for w in line.split()]
+    return bool(words) and (words[0] in pronouns or name in words)
+
+
+def _opens_biography(line: str, verbs: tuple[str, ...], roles: frozenset[str],
+                     stop: frozenset[str]) -> bool:
+    """Whether ``line`` opens with a name (capitalised words, no stopword) followed by a
+    biography verb and names a role ('Jane Doe is the health director at Example.')."""
+    words = line.replace("-", " ").split()
+    folded = [w.strip(",.;:()’'\"").casefold() for w in words]
+    if not roles.intersection(folded):
+        return False
+    for size in range(1, BIO_NAME_WORDS_MAX + 1):
+        name = words[:size]
+        if len(words) <= size or not all(w[:1].isupper() for w in name) \
+                or folded[size - 1] in stop:
+            return False
+        rest = " ".join(folded[size:size + 4])
+        if any(rest == verb or rest.startswith(verb + " ") for verb in verbs):
+            return True
+    return False
+
+
+def has_address(line: str) -> bool:
+    """Whether ``line`` holds an e-mail address ('jane@example.com') or a handle ('@jdoe').
+
+    >>> has_address("Write to Jane at jane.doe@example.com.")
+    True
+    >>> has_address("Follow her @jdoe")
+    True
+    >>> has_address("Prices rose 3 @ 5 dollars")
+    False
+    """
+    for token in line.split():
+        token = token.strip(ADDRESS_EDGES)
+        at = token.find("@")
+        if at < 0:
+            continue
+        user, _, host = token.partition("@")
+        if user and "." in host.strip(".") and host[:1].isalnum():
+            return True
+        if at == 0 and len(host) >= 2 and host.replace("_", "a").isalnum():
+            return True
+    return False
+
+
+#: Punctuation around an address in running text.
+ADDRESS_EDGES = ".,;:!?()[]<>\"'“”‘’"
+
+
 def _after_opener(line: str, opener: str) -> str:
     """The part of ``line`` after its first ``len(opener.split())`` words."""
     parts = line.split(None, len(opener.split()))
@@ -93,3 +228,5 @@ def _names_follow(rest: str, small: frozenset[str]) -> bool:
 
 
 RULE = BylineRule()
+CONTACT_LINE = ContactLineRule()
+AUTHOR_BIO = AuthorBioRule()

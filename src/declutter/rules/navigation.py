@@ -29,6 +29,9 @@ LINK_PREFIXES = ("https://", "http://", "www.")
 FOLLOW_WORDS_MAX = 24
 #: ...and longest one that reads as a sentence ('Follow Newsbeat on Instagram.').
 FOLLOW_PROSE_WORDS_MAX = 12
+#: An invitation naming this many platforms is STRONG, even as a sentence
+#: ('Follow the Opinion section on Facebook, Twitter and Instagram.').
+FOLLOW_PLATFORMS_STRONG = 2
 #: Longest row of share targets, in words.
 SOCIAL_ROW_WORDS_MAX = 16
 
@@ -141,13 +144,18 @@ class FollowPromptRule:
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         table = ctx.table
         verbs = ctx.lexicon.phrases("follow_verb")
+        platforms = ctx.lexicon.words("social_platform")
         for index, platform in table.lines_containing(ctx.lexicon.phrases("social_platform")):
             words = table.words[index]
-            if words > FOLLOW_WORDS_MAX or (table.prose[index] and words > FOLLOW_PROSE_WORDS_MAX):
-                continue  # a sentence that mentions a platform is article text
             key = table.keys[index]
+            named = len(platforms.intersection(_NON_WORD.split(key)))
+            if words > FOLLOW_WORDS_MAX or (table.prose[index] and words > FOLLOW_PROSE_WORDS_MAX
+                                            and named < FOLLOW_PLATFORMS_STRONG):
+                continue  # a sentence that mentions a platform is article text
             if any(key.startswith(verb + " ") for verb in verbs):
-                yield single(index, self.name, self.category, Confidence.LIKELY,
+                confidence = (Confidence.STRONG if named >= FOLLOW_PLATFORMS_STRONG
+                              else Confidence.LIKELY)
+                yield single(index, self.name, self.category, confidence,
                              f"an invitation to follow on “{platform}”")
 
 

@@ -83,3 +83,16 @@ CALL_TO_ACTION = PhraseRule(
     description="short calls to action that are not sentences ('CLICK HERE TO GET THE APP')",
     prose=False,
 )
+
+REPORTING_CREDIT = PhraseRule(
+    name="reporting_credit", category=Category.BYLINE, section="credit_line", mode="prefix",
+    confidence=Confidence.LIKELY, max_words=DISCLAIMER_WORDS,
+    description="reporting credits that are not sentences ('(Reporting by A; Editing by B)')",
+    prose=False,
+)
+
+CONTRIBUTOR_NOTE = PhraseRule(
+    name="contributor_note", category=Category.BYLINE, section="credit_phrase",
+    mode="contains", confidence=Confidence.STRONG, max_words=DISCLAIMER_WORDS,
+    description="contributor notes ('Jane Doe contributed to this report.')",
+)
