@@ -104,7 +104,7 @@ class CopyrightRule:
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         table = ctx.table
-        candidates: dict[int, str] = {}
+        # line index -> why it is a candidate, and the most words it may have
         longest = dict.fromkeys(table.lines_with_symbol(COPYRIGHT_SIGNS), COPYRIGHT_WORDS_MAX)
         candidates = dict.fromkeys(longest, "a short line containing a copyright sign")
         for index, phrase in table.lines_containing(ctx.lexicon.phrases("copyright")):

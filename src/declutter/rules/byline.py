@@ -1,5 +1,6 @@
-"""Author lines: bylines ('By John Smith', 'Written by Jane Doe | Reuters') and contact
-lines ('Write to Jane Doe at jane@example.com')."""
+"""Author lines: bylines ('By John Smith', 'Written by Jane Doe | Reuters'), contact lines
+('Write to Jane Doe at jane@example.com') and the biography that closes a text ('Jane Doe
+is the health editor at Example.')."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import regex
 
 from ..features import ends_sentence, stopwords
 from ..labels import Category, Confidence
+from ..table import LineTable
 from .base import Finding, ScanContext, single
 
 #: Longest byline, in words.
@@ -22,6 +24,8 @@ BYLINE_WORDS_STRONG = 9
 SUFFIXED_WORDS_MAX = 10
 #: Longest contact line ('Email Jane Doe at jane@example.com or follow her @jdoe'), in words.
 CONTACT_WORDS_MAX = 40
+#: Punctuation around an address in running text.
+ADDRESS_EDGES = ".,;:!?()[]<>\"'“”‘’"
 #: An author's biography is looked for among this many last lines of the text that no
 #: rule before labelled...
 BIO_TAIL_LINES = 4
@@ -145,13 +149,14 @@ class AuthorBioRule:
             header = tail[max(0, position - BIO_HEADER_LINES):position]
             while header and (table.prose[header[0]] or table.words[header[0]] > BIO_HEADER_WORDS_MAX):
                 header = header[1:]
-            for line in header + tail[position:]:
-                yield single(line, self.name, self.category, Confidence.LIKELY,
+            for member in header + tail[position:]:
+                yield single(member, self.name, self.category, Confidence.LIKELY,
                              "a biography closing the text")
             return
 
 
-def _continues(table, line: str, index: int, name: str, pronouns: frozenset[str]) -> bool:
+def _continues(table: LineTable, line: str, index: int, name: str,
+               pronouns: frozenset[str]) -> bool:
     """Whether ``line`` may follow a biography as part of it: a short non-sentence line
     ('★★★★★'), or one naming the person again or opening with a pronoun ('She holds...')."""
     if table.words[index] <= BIO_HEADER_WORDS_MAX and not table.prose[index]:
@@ -201,9 +206,6 @@ def has_address(line: str) -> bool:
             return True
     return False
 
-
-#: Punctuation around an address in running text.
-ADDRESS_EDGES = ".,;:!?()[]<>\"'“”‘’"
 
 
 def _after_opener(line: str, opener: str) -> str:
