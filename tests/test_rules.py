@@ -189,6 +189,16 @@ def test_thread_after_article_goes_but_forum_thread_stays():
     assert "I heard March, but nothing is confirmed." in forum
 
 
+def test_thread_starts_at_its_heading_not_at_the_article_date_above_it():
+    thread = ["Comments", "You must log in to post a comment.", "Avatar", "3 days ago",
+              "Does anyone know when the routes open?", "Reply"]
+    page = [P1, P2, "November 19, 2019 at 9:45 am", P3,
+            "The council will publish the full timetable on its website next week.", *thread]
+    cleaned = declutter.clean("\n".join(page)).splitlines()
+    assert P3 in cleaned
+    assert "Does anyone know when the routes open?" not in cleaned
+
+
 @pytest.mark.parametrize("profile", list(declutter.PROFILES))
 def test_every_profile_cleans_a_strong_case(profile):
     segment = decision([P1, P2, "Advertisement"], "Advertisement", profile=profile)

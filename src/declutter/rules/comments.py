@@ -219,6 +219,7 @@ class CommentThreadRule:
         clusters = _bridge(list(_clusters(sorted(markers), rank, thresholds.comment_gap_max)),
                            markers)
         for cluster in clusters:
+            cluster = _from_heading(cluster, markers)
             kinds = [markers[i] for i in cluster]
             has_trigger = TRIGGER in kinds
             solid = [k for k in kinds if k not in (TRIGGER, DATE)]
@@ -266,6 +267,17 @@ def _extent(ctx: ScanContext, cluster: list[int], kinds: list[str],
             last, tail = probe, tail - 1
         probe += 1
     return first, last
+
+
+def _from_heading(cluster: list[int], markers: Mapping[int, str]) -> list[int]:
+    """The cluster from its comment heading on, when only dates stand before the
+    heading: the article's own date line is not the thread's first comment."""
+    for position, index in enumerate(cluster):
+        if markers[index] == TRIGGER:
+            return cluster[position:]
+        if markers[index] != DATE:
+            return cluster
+    return cluster
 
 
 def _bridge(clusters: list[list[int]], markers: dict[int, str]) -> list[list[int]]:
