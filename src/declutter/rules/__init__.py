@@ -43,6 +43,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     headlines.RELATED_LINK,
     headlines.HEADLINE_LIST,
     headlines.TEASER_LIST,
+    headlines.TRUNCATED_TEASERS,
     phrases.COMMENT_BUTTON,
     comments.RULE,
     byline.AUTHOR_BIO,

@@ -51,6 +51,14 @@ TRIGGER_GAP_MAX = 2
 RELATED_SEPARATORS = tuple(":：|»›>–—")
 #: Longest single related-story link ('Read more: ...'), in words.
 RELATED_WORDS_MAX = 30
+#: Endings of a summary cut short by the page ('... deemed stateless...', 'become […]').
+TRUNCATION_MARKS = ("...", "…", "[…]", "[...]", "(…)", "(...)")
+#: Fewest words a truncated line needs to count as a cut summary.
+TRUNCATED_WORDS_MIN = 5
+#: Fewest truncated lines that make a run of teasers...
+TRUNCATED_RUN_MIN = 3
+#: ...each at most this many non-blank lines after the one before (headline, date...).
+TRUNCATED_GAP_LINES = 3
 #: A run counts as 'at the edge' of the article when no more prose than this follows
 #: (or precedes) it, in characters.
 EDGE_PROSE_CHARS = 0
@@ -307,6 +315,58 @@ def _teaser_pairs(table, order: list[int], start: int,
     return pairs, position
 
 
+@dataclass(frozen=True)
+class TruncatedTeaserRule:
+    """Teasers of other stories whose summaries the page cut short: several lines close
+    together that each end in an ellipsis ('... may soon...', '... location become […]'),
+    with only headlines between them. An article's own prose seldom trails off three
+    times in a few lines; a teaser block does it on every item."""
+
+    name: str = "truncated_teasers"
+    category: Category = Category.HEADLINE_LIST
+    description: str = (
+        "teasers of other stories whose summaries end in an ellipsis, several close "
+        "together, with the headlines between them"
+    )
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        if ctx.forum:
+            return  # thread listings preview their posts the same way
+        doc, table = ctx.doc, ctx.table
+        order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
+        cut = [position for position, index in enumerate(order)
+               if table.words[index] >= TRUNCATED_WORDS_MIN and _truncated(doc.lines[index])]
+        prose = [table.prose[index] for index in order]
+        for run in _close_runs(cut, prose, TRUNCATED_GAP_LINES):
+            if len(run) < TRUNCATED_RUN_MIN:
+                continue
+            gap = min(b - a for a, b in zip(run, run[1:])) - 1
+            first = max(run[0] - gap, 0)
+            while first < run[0] and table.prose[order[first]]:
+                first += 1  # the headline before the first summary, never prose
+            yield Mark(order[first], order[run[-1]], Label(
+                self.name, self.category, Confidence.LIKELY,
+                f"{len(run)} teasers whose summaries end in an ellipsis"))
+
+
+def _truncated(line: str) -> bool:
+    return line.rstrip().endswith(TRUNCATION_MARKS)
+
+
+def _close_runs(positions: list[int], prose: list[bool], gap_max: int) -> Iterator[list[int]]:
+    """``positions`` (ascending) split where two neighbours lie more than ``gap_max``
+    lines apart or have article prose between them."""
+    run: list[int] = []
+    for position in positions:
+        if run and (position - run[-1] - 1 > gap_max or any(prose[run[-1] + 1:position])):
+            yield run
+            run = []
+        run.append(position)
+    if run:
+        yield run
+
+
 HEADLINE_LIST = HeadlineListRule()
 TEASER_LIST = TeaserListRule()
+TRUNCATED_TEASERS = TruncatedTeaserRule()
 RELATED_LINK = RelatedLinkRule()
