@@ -336,3 +336,15 @@ def test_every_noise_rule_has_a_positive_case():
     covered = {case[0] for case in POSITIVE + WHOLE_PAGE_POSITIVE + OTHER_POSITIVE}
     noise_rules = {r.name for r in declutter.rules.DEFAULT_RULES if r.category is not None}
     assert noise_rules - covered == set()
+
+
+def test_a_data_table_is_the_article_of_a_whole_page():
+    rows = [f"{n} Team {chr(64 + n)} {5040 - 37 * n} {n % 4} {n % 3} {17 - n % 9}"
+            for n in range(1, 21)]
+    about = ("The Regional Racing Club has published results from local races since 1998, "
+             "with reports from every round, interviews with drivers and a weekly podcast.")
+    page = [about, about.upper(), *MENU, "Final standings after 36 races:", *rows, *FOOTER]
+    result = declutter.explain("\n".join(page), disable=["line_model"])
+    kept = {result.line(s) for s in result.segments if s.kept}
+    assert set(rows) <= kept
+    assert about not in kept and "Privacy Policy" not in kept

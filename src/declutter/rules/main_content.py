@@ -1,8 +1,9 @@
 """Page chrome around the article: what lies outside the article's span of prose.
 
 Whole-page text (menus, sidebars, teasers, footers, then the article, then more of the
-same) is scored line by line: article prose counts for its length, every other line
-costs a little, menu-like lines cost more. The span with the highest total (a maximum
+same) is scored line by line: article prose counts for its length, rows of a data
+table (standings, schedules, rankings) count a little, every other line costs a
+little, menu-like lines cost more. The span with the highest total (a maximum
 subarray, as in body-text extraction) is the article; short lines outside it are page
 chrome. The rule stays silent on text that is mostly article already (an extractor's
 output, a clean page): it needs many non-prose lines outside the span.
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterator
+
+import regex
 
 from ..labels import Category, Confidence
 from .base import Finding, ScanContext, single
@@ -44,10 +47,20 @@ NAVIGATION_LINES_MIN = 3
 #: captions, a post's header) costs at most RUN_COST_MAX: the article goes on past it.
 SHORT_RUN_LINES = 10
 RUN_COST_MAX = 120
+#: Rows of a data table (standings, a schedule, a ranking) count for the article like
+#: a short stretch of prose: menus and footers hold no runs of numeric lines. A row is
+#: a non-prose line of DATA_ROW_WORDS words with at least DATA_ROW_NUMBERS numbers, in
+#: a run of at least DATA_RUN_MIN such lines.
+DATA_ROW_SCORE = 30
+DATA_ROW_WORDS = (2, 30)
+DATA_ROW_NUMBERS = 2
+DATA_RUN_MIN = 5
 #: Lines just before the span kept as its title and subtitle (when they are not menu-like).
 TITLE_LINES = 3
 #: Prose outside the span this many non-blank lines away is chrome too (teasers, footers).
 FAR_PROSE_LINES = 5
+
+_NUMBER = regex.compile(r"\d+", regex.V1)
 
 
 @dataclass(frozen=True)
@@ -69,8 +82,10 @@ class OutsideArticleRule:
         order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
         if not order or not ctx.whole_page:
             return
-        scores = _cap_short_runs([self._score(ctx, i) for i in order],
-                                 [table.prose[i] for i in order])
+        rows = _data_rows(ctx, order)
+        scores = _cap_short_runs(
+            [DATA_ROW_SCORE if i in rows else self._score(ctx, i) for i in order],
+            [table.prose[i] or i in rows for i in order])
         first, last, total = _best_span(scores)
         if first is None or total < ARTICLE_PROSE_MIN:
             return
@@ -150,6 +165,24 @@ def is_whole_page(ctx: ScanContext) -> bool:
     navigation = ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
     return (bool(order) and menu_like >= CHROME_SHARE_MIN * len(order)
             and sum(1 for i in order if keys[i] in navigation) >= NAVIGATION_LINES_MIN)
+
+
+def _data_rows(ctx: ScanContext, order: list[int]) -> set[int]:
+    """Lines of data tables: runs of at least ``DATA_RUN_MIN`` non-blank lines that each
+    hold several numbers and are not prose (standings, schedules, rankings, specs)."""
+    table, lines = ctx.table, ctx.doc.lines
+    numeric = [not table.prose[i] and DATA_ROW_WORDS[0] <= table.words[i] <= DATA_ROW_WORDS[1]
+               and len(_NUMBER.findall(lines[i])) >= DATA_ROW_NUMBERS for i in order]
+    rows: set[int] = set()
+    position = 0
+    while position < len(order):
+        end = position
+        while end < len(order) and numeric[end]:
+            end += 1
+        if end - position >= DATA_RUN_MIN:
+            rows.update(order[position:end])
+        position = end + 1
+    return rows
 
 
 def _bulleted(line: str) -> bool:
