@@ -170,6 +170,14 @@ def test_short_line_between_paragraphs_is_kept_by_context():
     assert segment.verdict == "between_paragraphs"
 
 
+def test_a_content_word_inside_a_site_menu_guards_nothing():
+    menu = ["Workouts", "Nutrition", "Recipes", "Fitness Tips", "Meal Plans", "Yoga",
+            "Cardio Workouts", "Blog", "Shop", "Community"]
+    result = declutter.explain("\n".join([*menu, P1, P2, P3]))
+    assert [s for s in result.segments if "guard_list_content" in s.reason] == []
+    assert all(not s.kept for s in result.segments if result.line(s) in menu)
+
+
 def test_recipe_ingredients_are_guarded():
     lines = ["Ingredients", "2 cups flour\n1 tsp salt\n3 eggs\n1 cup milk", P1, P2]
     cleaned = declutter.clean("\n\n".join(lines))

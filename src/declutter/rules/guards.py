@@ -20,6 +20,9 @@ from .base import Finding, ScanContext
 LIST_LINES_MAX = 40
 #: Lines in such a list have at most this many words.
 LIST_ITEM_WORDS_MAX = 20
+#: A 'list' holding this many navigation words ('Home', 'Blog') is the site's menu, in
+#: which a content word ('Nutrition', 'Recipes') is one entry: it is not guarded.
+MENU_ENTRIES_MIN = 2
 #: Fewest '|' that make a line opening with '|' a table row.
 TABLE_BARS_MIN = 3
 #: Longest quotation looked for, in characters.
@@ -50,14 +53,18 @@ class ListContentGuard:
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         doc, table = ctx.doc, ctx.table
+        navigation = ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
         for index, _ in table.lines_with_key(ctx.lexicon.words("content_heading")):
-            last, taken, probe = index, 0, index + 1
+            last, taken, probe, menu = index, 0, index + 1, 0
             while probe < len(doc.lines) and taken < LIST_LINES_MAX:
                 if not doc.blank[probe]:
                     if table.words[probe] > LIST_ITEM_WORDS_MAX:
                         break
+                    menu += table.keys[probe] in navigation
                     last, taken = probe, taken + 1
                 probe += 1
+            if menu >= MENU_ENTRIES_MIN:
+                continue  # 'Nutrition' as an entry of a site's menu
             yield Guard(index, last, self.name,
                         f"a list under the heading “{doc.lines[index].strip()}”")
 
