@@ -356,3 +356,12 @@ def test_a_data_table_is_the_article_of_a_whole_page():
     kept = {result.line(s) for s in result.segments if s.kept}
     assert set(rows) <= kept
     assert about not in kept and "Privacy Policy" not in kept
+
+
+def test_lines_other_rules_removed_do_not_stretch_the_article_span():
+    article = [P1, P2, P3, P1.replace("Tuesday", "Monday"), P2.replace("mayor", "governor")]
+    page = whole_page(*article, "Regional Press", *TEASERS)
+    result = declutter.explain("\n".join(page), disable=["line_model"])
+    short = next(s for s in result.segments if result.line(s) == "Regional Press")
+    assert not short.kept and short.rule == "outside_article"
+    assert all(s.kept for s in result.segments if result.line(s) in article)

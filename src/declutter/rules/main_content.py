@@ -107,8 +107,8 @@ class OutsideArticleRule:
     @staticmethod
     def _score(ctx: ScanContext, index: int) -> int:
         table = ctx.table
-        if ctx.prior.get(index, 0.0) >= Confidence.STRONG:
-            return -MENU_LINE_COST  # already known noise: a cookie notice, a comment thread
+        if ctx.prior.get(index, 0.0) >= ctx.thresholds.min_confidence:
+            return -MENU_LINE_COST  # already known noise: a cookie notice, other stories' teasers
         if table.prose[index]:
             return min(len(ctx.doc.lines[index]), PROSE_LINE_CAP) + PARAGRAPH_BONUS
         if _bulleted(ctx.doc.lines[index]):
