@@ -80,7 +80,10 @@ def clean_html(html: str | bytes, *, config: Config | None = None, **options: An
     """Extract the text of an HTML page with trafilatura, then clean it.
 
     trafilatura is asked to favour recall and to include comments and tables, so that
-    declutter's own rules decide what is noise.
+    declutter's own rules decide what is noise. Pages whose schema.org markup declares a
+    discussion (a forum thread, a Q&A page) and no article are extracted with
+    trafilatura's default balance instead: there the posts are the content, and recall
+    mode often keeps only a fragment of the thread (see :mod:`declutter.html`).
 
     :param html: the page, as ``str`` or as ``bytes`` (trafilatura guesses the encoding).
     :raises TypeError: when ``html`` is neither ``str`` nor ``bytes``.
