@@ -136,6 +136,10 @@ NEGATIVE = [
      "Jane Doe is the transport editor at the paper, and she said the plan was the biggest "
      "change in a decade."),
     ("headline_list", [P1, "The Challenges in the US", P2, P3], "The Challenges in the US"),
+    ("support_appeal", [P1, "The museum asked visitors to make a donation at the door, and "
+                            "most of them did, the director said.", P2],
+     "The museum asked visitors to make a donation at the door, and most of them did, the "
+     "director said."),
     ("truncated_teasers", [P1, "“We waited and waited, and then...", P2,
                            "“Nobody told us anything until the very last day and then…", P3,
                            "Some residents say the wait was worth it, others are not so sure..."],
@@ -303,6 +307,9 @@ OTHER_POSITIVE = [
      [P1, P2, P3, "Jane Doe is the owner of Example Cleaning, a local company serving the city.",
       "Jane holds a degree in finance from the state university and serves on two boards."],
      "Jane holds a degree in finance from the state university and serves on two boards."),
+    ("support_appeal", "share",
+     [P1, P2, P3, "Did you like this article? You can buy me a coffee."],
+     "Did you like this article? You can buy me a coffee."),
     ("truncated_teasers", "headline_list",
      [P1, P2, P3, "Council Approves New Budget For Parks",
       "The plan adds four new playgrounds and repairs the old...",

@@ -20,6 +20,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     phrases.SHARE_PROMPT,
     phrases.FOLLOW_PROMPT,
     phrases.CALL_TO_ACTION,
+    phrases.SUPPORT_APPEAL,
     navigation.SOCIAL_LINKS,
     navigation.FOLLOW_PLATFORM,
     phrases.ADVERTISEMENT_MARKER,

@@ -84,6 +84,13 @@ CALL_TO_ACTION = PhraseRule(
     prose=False,
 )
 
+SUPPORT_APPEAL = PhraseRule(
+    name="support_appeal", category=Category.SHARE, section="support_appeal",
+    mode="contains", confidence=Confidence.LIKELY, max_words=PITCH_WORDS,
+    description="appeals for donations or paid support ('Become a patron', 'Support our "
+                "journalism')",
+)
+
 REPORTING_CREDIT = PhraseRule(
     name="reporting_credit", category=Category.BYLINE, section="credit_line", mode="prefix",
     confidence=Confidence.LIKELY, max_words=DISCLAIMER_WORDS,
