@@ -76,6 +76,8 @@ MANY_LINES: dict[str, str] = {
     "reply_lines": "Reply",
     "relative_time_lines": "26 months ago",
     "home_lines": "Home",
+    "truncated_lines": "Council votes to expand the bus network across the...",
+    "numeric_rows": "1 Kyle Busch 5040 5 1 17 27",
 }
 
 COMMENT_NAMES = ("Anna K.", "Bob", "carla_88", "Dimitri", "Eve")

@@ -38,7 +38,7 @@ ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "Report", "S
 
 # microdata itemtype="https://schema.org/X" or JSON-LD "@type": "X" (also "@type": ["X", ...])
 _SCHEMA_TYPE = regex.compile(
-    rb'item[Tt]ype\s{0,20}=\s{0,20}["\']?https?://(?:www\.)?schema\.org/(\w{1,64})'
+    rb'itemtype\s{0,20}=\s{0,20}["\']?https?://(?:www\.)?schema\.org/(\w{1,64})'
     rb'|"@type"\s{0,20}:\s{0,20}\[?\s{0,20}"(\w{1,64})"',
     regex.IGNORECASE,
 )
