@@ -13,6 +13,8 @@ Examples::
 
     # the held-out figures: train on one dataset, score the other, both ways
     python benchmarks/train_line_model.py --holdout
+    # within-distribution figures: 5-fold cross-validation over both datasets, by site
+    python benchmarks/train_line_model.py --folds 5
     # the packaged model: train on both datasets
     python benchmarks/train_line_model.py --out src/declutter/data/models/page_chrome.json
 
@@ -23,8 +25,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections.abc import Sequence
+import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -79,6 +83,7 @@ class Sample:
     dataset: str
     condition: str
     page_type: str
+    page_id: str
     vectors: list[list[float]]
     targets: list[int]
     weights: list[float]
@@ -121,7 +126,7 @@ def collect(dataset: str, condition: str, pages, texts) -> list[Sample]:
         rows = recorder.pages[0]
         labels, weights = targets([line for line, _, _ in rows], page.gold)
         keep = [i for i, (_, _, scored) in enumerate(rows) if scored]
-        samples.append(Sample(dataset, condition, page.page_type,
+        samples.append(Sample(dataset, condition, page.page_type, page.page_id,
                               [rows[i][1] for i in keep], [labels[i] for i in keep],
                               [weights[i] for i in keep]))
     return samples
@@ -189,11 +194,22 @@ def load_texts(data_dir: Path, dataset: str):
     return pages, texts
 
 
-def evaluate(model: TreeEnsemble, pages, texts) -> list[str]:
-    """Markdown rows: rules alone vs rules + ``model``, per condition and page type."""
-    candidate = line_model.LineModelRule(model=model, name="line_model_candidate")
+def evaluate(model: TreeEnsemble | Callable[[Any], TreeEnsemble], pages, texts) -> list[str]:
+    """Markdown rows: rules alone vs rules + ``model``, per condition and page type.
+
+    ``model`` may be a function of the page, giving each page the model of its fold.
+    """
+    choose = model if callable(model) else (lambda page: model)
+    configs: dict[int, Config] = {}
+
+    def with_model(page) -> Config:
+        chosen = choose(page)
+        if id(chosen) not in configs:
+            candidate = line_model.LineModelRule(model=chosen, name="line_model_candidate")
+            configs[id(chosen)] = Config(disable={"line_model"}, rules=(candidate,))
+        return configs[id(chosen)]
+
     without = Config(disable={"line_model"})
-    with_model = Config(disable={"line_model"}, rules=(candidate,))
     rows = []
     for condition in CONDITIONS:
         for page_type in sorted({p.page_type for p in pages}):
@@ -201,11 +217,58 @@ def evaluate(model: TreeEnsemble, pages, texts) -> list[str]:
                       if p.page_type == page_type and t.error is None]
             before = score_shingles((declutter.clean(t.text, config=without), p.gold)
                                     for p, t in chosen)
-            after = score_shingles((declutter.clean(t.text, config=with_model), p.gold)
+            after = score_shingles((declutter.clean(t.text, config=with_model(p)), p.gold)
                                    for p, t in chosen)
             rows.append(f"| {pages[0].dataset} | {page_type} | {condition} | {len(chosen)} "
                         f"| {before.precision:.3f} | {before.recall:.3f} | {before.f1:.3f} "
                         f"| {after.precision:.3f} | {after.recall:.3f} | {after.f1:.3f} |")
+    return rows
+
+
+#: The page's own address, from its canonical link or its Open Graph URL.
+_PAGE_HOST = re.compile(
+    r"""<link[^>]{0,200}?rel=["']?canonical["']?[^>]{0,200}?href=["']?https?://([^/"'\s>]+)"""
+    r"""|<link[^>]{0,200}?href=["']?https?://([^/"'\s>]+)[^>]{0,200}?rel=["']?canonical"""
+    r"""|property=["']og:url["'][^>]{0,100}?content=["']https?://([^/"'\s>]+)"""
+    r"""|content=["']https?://([^/"'\s>]+)[^>]{0,100}?property=["']og:url""",
+    re.IGNORECASE,
+)
+
+
+def site_of(page: quality.Page) -> str:
+    """The site a page belongs to: the last two labels of its host ('cbslocal.com' for
+    'detroit.cbslocal.com'; three after a short second level, as in 'bbc.co.uk'), or
+    the page's id when the HTML names no address."""
+    found = _PAGE_HOST.search(quality.read_html(page.html_path))
+    host = next((g for g in found.groups() if g), "") if found else ""
+    labels = host.lower().split(":")[0].split(".")
+    if len(labels) < 2:
+        return f"{page.dataset}/{page.page_id}"
+    keep = 3 if len(labels) >= 3 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-keep:])
+
+
+def fold_of(site: str, folds: int) -> int:
+    """The cross-validation fold of a site: a stable hash of its name (never Python's
+    salted ``hash``), so that folds are the same in every run."""
+    return zlib.crc32(site.encode("utf-8")) % folds
+
+
+def cross_validate(loaded, samples: dict[str, list[Sample]], folds: int) -> list[str]:
+    """Markdown rows: each page scored by a model trained on the pages of both datasets
+    whose sites fall in the other folds (a site's pages share one fold, so no model
+    sees the templates of the site it scores)."""
+    sites = {(page.dataset, page.page_id): site_of(page)
+             for name in DATASETS for page in loaded[name][0]}
+    fold = {key: fold_of(site, folds) for key, site in sites.items()}
+    everything = [s for name in DATASETS for s in samples[name]]
+    models = [train([s for s in everything if fold[(s.dataset, s.page_id)] != k])
+              for k in range(folds)]
+    rows = []
+    for name in DATASETS:
+        pages, texts = loaded[name]
+        rows.extend(evaluate(lambda page: models[fold[(page.dataset, page.page_id)]],
+                             pages, texts))
     return rows
 
 
@@ -214,9 +277,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write the model trained on every dataset here")
     parser.add_argument("--holdout", action="store_true",
                         help="train on each dataset, score the other one")
+    parser.add_argument("--folds", type=int, metavar="K",
+                        help="K-fold cross-validation over the pages of both datasets, by site")
     args = parser.parse_args(argv)
-    if not args.out and not args.holdout:
-        parser.error("nothing to do: give --out and/or --holdout")
+    if not args.out and not args.holdout and not args.folds:
+        parser.error("nothing to do: give --out, --holdout and/or --folds")
+    if args.folds is not None and args.folds < 2:
+        parser.error("--folds needs at least 2 folds")
     data_dir = quality.resolve_data_dir()
     if not data_dir.is_dir():
         print(f"no evaluation data at {data_dir} (set ${quality.DATA_ENV})", file=sys.stderr)
@@ -238,6 +305,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             model = train([s for name in DATASETS if name != held_out for s in samples[name]])
             pages, texts = loaded[held_out]
             print("\n".join(evaluate(model, pages, texts)), flush=True)
+    if args.folds:
+        print(f"\n{args.folds}-fold cross-validation over both datasets, by site:\n")
+        print("| scored on | pages | condition | n | P rules | R rules | F1 rules "
+              "| P + model | R + model | F1 + model |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        print("\n".join(cross_validate(loaded, samples, args.folds)), flush=True)
     if args.out:
         model = train([s for name in DATASETS for s in samples[name]])
         args.out.write_text(json.dumps(model.to_dict(), separators=(",", ":")) + "\n",
