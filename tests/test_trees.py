@@ -96,3 +96,22 @@ def test_compiled_scores_equal_the_tree_walk():
     for vector in vectors:
         walked = model.score(vector)
         assert model.probability(vector) == pytest.approx(logistic(walked), abs=1e-12)
+
+
+def test_configs_that_differ_only_in_their_model_stay_apart():
+    import declutter
+    from declutter.rules.line_model import LineModelRule
+    from test_rules import P1, P2, P3, whole_page
+
+    text = "\n".join(whole_page(P1, P2, P3, "Part of the Regional Press Group since 1998"))
+    always, never = (TreeEnsemble(tuple(FEATURE_NAMES), base, ()) for base in (50.0, -50.0))
+    outputs = []
+    for model in (never, always, never):
+        rule = LineModelRule(model=model, name="candidate")
+        config = declutter.Config(disable={"line_model"}, rules=(rule,))
+        outputs.append(declutter.clean(text, config=config))
+    assert outputs[0] == outputs[2]
+    assert "Part of the Regional Press Group" in outputs[0]
+    assert "Part of the Regional Press Group" not in outputs[1]
+    assert LineModelRule(model=always) != LineModelRule(model=never)
+    assert LineModelRule(model=always) == LineModelRule(model=always)

@@ -74,9 +74,14 @@ class LineModelRule:
     """Lines of whole-page text that a learned model finds to be page chrome.
 
     :param model: the tree ensemble to use; ``None`` means the packaged one.
+
+    Two rules are equal when they use the same model object: a model is compared (and
+    hashed) by identity, not by its thousands of splits, so configurations that differ
+    only in their model are never mistaken for one another.
     """
 
     model: TreeEnsemble | None = field(default=None, compare=False)
+    model_identity: int = field(default=0, init=False, repr=False)
     name: str = "line_model"
     uses_prior: bool = True
     category: Category = Category.OUTSIDE_ARTICLE
@@ -84,6 +89,9 @@ class LineModelRule:
         "page chrome in whole-page text that no other rule names (teasers, blurbs, "
         "widgets), scored by a small learned model of line shape, position and context"
     )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "model_identity", 0 if self.model is None else id(self.model))
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         if not ctx.whole_page:
