@@ -30,10 +30,6 @@ from .base import Finding, ScanContext, single
 MODEL_FILE = "page_chrome.json"
 #: Lines the model scores below this probability get no label at all.
 PROBABILITY_MIN = 0.45
-#: Added to the model's probability to give its label's confidence: the ``balanced``
-#: profile (0.65) then removes lines the model scores 0.55 or more, the threshold that
-#: did best on pages the model was not trained on (see ``docs/quality.md``).
-CONFIDENCE_OFFSET = 0.1
 #: The highest confidence a model label carries: below the ``precision`` profile's
 #: ``min_confidence`` (0.85) and below ``Confidence.STRONG``.
 CONFIDENCE_CAP = 0.8
@@ -101,7 +97,7 @@ class LineModelRule:
             probability = model.probability(vector)
             if probability < PROBABILITY_MIN:
                 continue
-            confidence = round(min(probability + CONFIDENCE_OFFSET, CONFIDENCE_CAP), 2)
+            confidence = round(min(probability, CONFIDENCE_CAP), 2)
             yield single(index, self.name, self.category, confidence,
                          f"page chrome by the line model (p={probability:.2f})")
 
