@@ -235,17 +235,21 @@ _PAGE_HOST = re.compile(
 )
 
 
+#: Second-level labels under which country domains register sites ('bbc.co.uk').
+COUNTRY_SECOND_LEVELS = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"})
+
+
 def site_of(page: quality.Page) -> str:
     """The site a page belongs to: the last two labels of its host ('cbslocal.com' for
-    'detroit.cbslocal.com'; three after a short second level, as in 'bbc.co.uk'), or
-    the page's id when the HTML names no address."""
+    'detroit.cbslocal.com'; three under a country's second level, as in 'bbc.co.uk'),
+    or the page's id when the HTML names no address."""
     found = _PAGE_HOST.search(quality.read_html(page.html_path))
     host = next((g for g in found.groups() if g), "") if found else ""
     labels = host.lower().split(":")[0].split(".")
     if len(labels) < 2:
         return f"{page.dataset}/{page.page_id}"
-    keep = 3 if len(labels) >= 3 and len(labels[-2]) <= 3 else 2
-    return ".".join(labels[-keep:])
+    country = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in COUNTRY_SECOND_LEVELS
+    return ".".join(labels[-3:] if country else labels[-2:])
 
 
 def fold_of(site: str, folds: int) -> int:

@@ -28,6 +28,8 @@ def page_with(tmp_path: Path, page_id: str, head: str) -> quality.Page:
     ('<link href="https://www.bbc.co.uk/news/x" rel="canonical">', "bbc.co.uk"),
     ('<meta property="og:url" content="https://Example.org:443/a">', "example.org"),
     ('<meta content="https://news.example.com/a" property="og:url">', "example.com"),
+    ('<link rel="canonical" href="https://edition.cnn.com/2019/x">', "cnn.com"),
+    ('<link rel="canonical" href="https://www.abc.net.au/news/x">', "abc.net.au"),
     ("<title>No address</title>", "aeb/p1"),
 ])
 def test_site_of_reads_the_page_address(tmp_path: Path, head: str, site: str) -> None:
