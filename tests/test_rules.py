@@ -136,6 +136,10 @@ NEGATIVE = [
      "Jane Doe is the transport editor at the paper, and she said the plan was the biggest "
      "change in a decade."),
     ("headline_list", [P1, "The Challenges in the US", P2, P3], "The Challenges in the US"),
+    ("site_notice", [P1, "Developers say you need to enable JavaScript features carefully, "
+                         "because many users block scripts for privacy reasons.", P2],
+     "Developers say you need to enable JavaScript features carefully, because many users "
+     "block scripts for privacy reasons."),
     ("support_appeal", [P1, "The museum asked visitors to make a donation at the door, and "
                             "most of them did, the director said.", P2],
      "The museum asked visitors to make a donation at the door, and most of them did, the "
@@ -307,6 +311,14 @@ OTHER_POSITIVE = [
      [P1, P2, P3, "Jane Doe is the owner of Example Cleaning, a local company serving the city.",
       "Jane holds a degree in finance from the state university and serves on two boards."],
      "Jane holds a degree in finance from the state university and serves on two boards."),
+    ("site_notice", "notice",
+     [P1, "Your browser does not support the video tag.", P2, P3],
+     "Your browser does not support the video tag."),
+    ("site_notice", "notice",
+     [P1, P2, P3, "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms "
+                  "of Service apply."],
+     "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service "
+     "apply."),
     ("support_appeal", "share",
      [P1, P2, P3, "Did you like this article? You can buy me a coffee."],
      "Did you like this article? You can buy me a coffee."),

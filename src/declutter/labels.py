@@ -29,6 +29,7 @@ class Category(str, Enum):
     NAVIGATION = "navigation"
     REPEATED = "repeated"
     OUTSIDE_ARTICLE = "outside_article"
+    NOTICE = "notice"
     CUSTOM = "custom"
 
     def __str__(self) -> str:  # pragma: no cover - trivial

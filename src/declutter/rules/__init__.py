@@ -21,6 +21,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     phrases.FOLLOW_PROMPT,
     phrases.CALL_TO_ACTION,
     phrases.SUPPORT_APPEAL,
+    phrases.SITE_NOTICE,
     navigation.SOCIAL_LINKS,
     navigation.FOLLOW_PLATFORM,
     phrases.ADVERTISEMENT_MARKER,

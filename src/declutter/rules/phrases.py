@@ -84,6 +84,13 @@ CALL_TO_ACTION = PhraseRule(
     prose=False,
 )
 
+SITE_NOTICE = PhraseRule(
+    name="site_notice", category=Category.NOTICE, section="site_notice",
+    mode="contains", confidence=Confidence.STRONG, max_words=PITCH_WORDS,
+    description="notices of the browser or the site rather than the article ('Please enable "
+                "JavaScript', 'protected by reCAPTCHA', 'does not support the video tag')",
+)
+
 SUPPORT_APPEAL = PhraseRule(
     name="support_appeal", category=Category.SHARE, section="support_appeal",
     mode="contains", confidence=Confidence.LIKELY, max_words=PITCH_WORDS,
