@@ -1095,3 +1095,46 @@ CREDITS = [
 def test_credit_lines_after_the_article(lang: str, article: str, line: str, rule: str) -> None:
     result = check(f"{article}{line}\n", lang, removed=[(line, rule, "byline")])
     assert result.text.startswith(article.split("\n", 1)[0])
+
+
+NOTICES = [
+    ("de", DE_ARTICLE, "Bitte aktivieren Sie JavaScript, um diesen Inhalt zu sehen."),
+    ("de", DE_ARTICLE, "Diese Website ist durch reCAPTCHA geschützt und es gelten die "
+                       "Datenschutzerklärung und Nutzungsbedingungen von Google."),
+    ("fr", FR_ARTICLE, "Veuillez activer JavaScript pour voir les commentaires."),
+    ("fr", FR_ARTICLE, "Ce site est protégé par reCAPTCHA et les règles de confidentialité et "
+                       "les conditions d'utilisation de Google s'appliquent."),
+    ("es", ES_ARTICLE, "Por favor, habilita JavaScript para ver los comentarios."),
+    ("es", ES_ARTICLE, "Este sitio está protegido por reCAPTCHA y se aplican la Política de "
+                       "privacidad y los Términos del servicio de Google."),
+    ("it", IT_ARTICLE, "Si prega di abilitare JavaScript per visualizzare i commenti."),
+    ("it", IT_ARTICLE, "Questo sito è protetto da reCAPTCHA e si applicano le Norme sulla "
+                       "privacy e i Termini di servizio di Google."),
+    ("pt", PT_ARTICLE, "Por favor, ative o JavaScript para ver os comentários."),
+    ("pt", PT_ARTICLE, "Este site é protegido pelo reCAPTCHA e a Política de Privacidade e os "
+                       "Termos de Serviço do Google se aplicam."),
+    ("pl", PL_ARTICLE, "Proszę włączyć JavaScript, aby zobaczyć komentarze."),
+    ("pl", PL_ARTICLE, "Ta strona jest chroniona przez reCAPTCHA i obowiązują Polityka "
+                       "prywatności oraz Warunki korzystania z usługi Google."),
+    ("nl", NL_ARTICLE, "Schakel JavaScript in om de reacties te bekijken."),
+    ("nl", NL_ARTICLE, "Deze site wordt beschermd door reCAPTCHA en het Privacybeleid en de "
+                       "Servicevoorwaarden van Google zijn van toepassing."),
+    ("zh", ZH_ARTICLE, "本网站受 reCAPTCHA 保护，并且适用 Google 隐私权政策和服务条款。"),
+]
+
+
+@pytest.mark.parametrize("lang,article,line", NOTICES,
+                         ids=[f"{c[0]}-{n}" for n, c in enumerate(NOTICES)])
+def test_site_notices_after_the_article(lang: str, article: str, line: str) -> None:
+    result = check(f"{article}{line}\n", lang, removed=[(line, "site_notice", "notice")])
+    assert result.text.startswith(article.split("\n", 1)[0])
+
+
+@pytest.mark.parametrize("lang,article,line", [
+    ("de", DE_ARTICLE, "Wer JavaScript im Browser deaktiviert, sieht viele Seiten nur noch "
+                       "teilweise, sagen Entwickler."),
+    ("fr", FR_ARTICLE, "Les développeurs rappellent que JavaScript reste indispensable à "
+                       "la plupart des sites modernes."),
+], ids=["de", "fr"])
+def test_sentences_about_javascript_stay(lang: str, article: str, line: str) -> None:
+    check(f"{article}{line}\n", lang, kept=[line])
