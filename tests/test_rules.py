@@ -47,6 +47,8 @@ POSITIVE = [
     ("copyright_footer", "copyright", [P1, P2, "© 2024 Example Media. All rights reserved."],
      "© 2024 Example Media. All rights reserved."),
     ("photo_credit", "photo_credit", [P1, "Photo: Jane Doe/Reuters", P2], "Photo: Jane Doe/Reuters"),
+    ("photo_credit", "photo_credit", [P1, "Image copyright Getty Images", P2],
+     "Image copyright Getty Images"),
     ("source_attribution", "source", [P1, P2, "Source: Bloomberg"], "Source: Bloomberg"),
     ("dateline", "dateline", ["PUBLISHED : Tuesday, 09 January, 2018, 9:59am", P1, P2],
      "PUBLISHED : Tuesday, 09 January, 2018, 9:59am"),
@@ -136,6 +138,8 @@ NEGATIVE = [
      "Jane Doe is the transport editor at the paper, and she said the plan was the biggest "
      "change in a decade."),
     ("headline_list", [P1, "The Challenges in the US", P2, P3], "The Challenges in the US"),
+    ("photo_credit", [P1, "Photo Gettysburg Address exhibit opens downtown", P2],
+     "Photo Gettysburg Address exhibit opens downtown"),
     ("site_notice", [P1, "Developers say you need to enable JavaScript features carefully, "
                          "because many users block scripts for privacy reasons.", P2],
      "Developers say you need to enable JavaScript features carefully, because many users "

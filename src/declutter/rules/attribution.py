@@ -51,9 +51,11 @@ class PhotoCreditRule:
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         doc, table = ctx.doc, ctx.table
         marked: set[int] = set()
+        agencies = tuple(f"{agency} " for agency in ctx.lexicon.phrases("photo_agency"))
         for index, opener in table.lines_opening_with(ctx.lexicon.phrases("photo_credit_prefix")):
             rest = table.keys[index][len(opener):].lstrip(" ")
-            credited = rest[:1] in tuple(COLONS) or opener.endswith(" by") or rest.startswith("by ")
+            credited = (rest[:1] in tuple(COLONS) or opener.endswith(" by") or rest.startswith("by ")
+                        or f"{rest} ".startswith(agencies))  # 'Image copyright Getty Images'
             if table.words[index] <= CREDIT_WORDS_MAX and credited:
                 marked.add(index)
                 yield single(index, self.name, self.category, Confidence.STRONG,
