@@ -336,6 +336,8 @@ class TruncatedTeaserRule:
         order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
         cut = [position for position, index in enumerate(order)
                if table.words[index] >= TRUNCATED_WORDS_MIN and _truncated(doc.lines[index])]
+        if len(cut) < TRUNCATED_RUN_MIN:
+            return  # most pages: no teaser block to look for
         prose = [table.prose[index] for index in order]
         for run in _close_runs(cut, prose, TRUNCATED_GAP_LINES):
             if len(run) < TRUNCATED_RUN_MIN:
