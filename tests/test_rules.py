@@ -223,6 +223,23 @@ def test_thread_starts_at_its_heading_not_at_the_article_date_above_it():
     assert "Does anyone know when the routes open?" not in cleaned
 
 
+def test_thread_under_a_titled_heading_goes_to_the_end_even_without_markers():
+    comments = ["Thanks so much for this long article, it was a pleasure to read it twice.",
+                "I have been following the series from the start and it keeps getting better.",
+                "Glad you found it useful, Jan. The next part comes out in two weeks."]
+    page = [P1, P2, P3, "3 thoughts on “How the council plans its new bus routes”", *comments]
+    cleaned = declutter.clean("\n".join(page)).splitlines()
+    assert cleaned == [P1, P2, P3]
+
+
+def test_titled_heading_before_any_article_removes_nothing_after_it():
+    posts = ["Thanks so much for this long article, it was a pleasure to read it twice.",
+             "I have been following the series from the start and it keeps getting better."]
+    page = ["3 thoughts on “How the council plans its new bus routes”", *posts]
+    cleaned = declutter.clean("\n".join(page)).splitlines()
+    assert all(post in cleaned for post in posts)
+
+
 @pytest.mark.parametrize("profile", list(declutter.PROFILES))
 def test_every_profile_cleans_a_strong_case(profile):
     segment = decision([P1, P2, "Advertisement"], "Advertisement", profile=profile)

@@ -106,11 +106,8 @@ def find_markers(ctx: ScanContext) -> dict[int, str]:
         rest = table.keys[index][len(field):].lstrip(" ")
         if rest[:1] == ":" and table.words[index] <= PROFILE_WORDS_MAX:
             markers.setdefault(index, PROFILE)
-    titles = lexicon.phrases("comments_title")
-    for index in table.short_digit_lines:
-        rest = table.keys[index].lstrip("0123456789 ")
-        if rest != table.keys[index] and any(rest.startswith(t + " ") for t in titles):
-            markers.setdefault(index, TRIGGER)  # '10 thoughts on “Title”'
+    for index in titled_headings(ctx):
+        markers.setdefault(index, TRIGGER)  # '10 thoughts on “Title”'
     triggers = lexicon.words("comments_trigger")
     counted = lexicon.words("comment_count_word")
     for index in table.short_digit_lines:
@@ -127,6 +124,20 @@ def find_markers(ctx: ScanContext) -> dict[int, str]:
         elif len(doc.lines[index]) <= BARE_DATE_CHARS_MAX and is_bare_date(doc.lines[index], lexicon, ctx.timeout):
             markers[index] = DATE
     return markers
+
+
+def titled_headings(ctx: ScanContext) -> list[int]:
+    """Lines that head a comment section by counting its comments on the article's title
+    ('10 thoughts on “Title”', '34 responses to “Title”'): the comments run from there."""
+    table = ctx.table
+    titles = ctx.lexicon.phrases("comments_title")
+    found = []
+    for index in table.short_digit_lines:
+        key = table.keys[index]
+        rest = key.lstrip("0123456789 ")
+        if rest != key and any(rest.startswith(t + " ") for t in titles):
+            found.append(index)
+    return found
 
 
 @lru_cache(maxsize=64)
@@ -236,6 +247,14 @@ class CommentThreadRule:
                       f"after {before} characters of article")
             covered.update(range(first, last + 1))
             yield Mark(first, last, Label(self.name, self.category, confidence, reason))
+        for index in titled_headings(ctx):
+            if table.prose_before(index) < thresholds.article_chars_before_thread:
+                continue
+            last = next(i for i in reversed(range(len(doc.lines))) if not doc.blank[i])
+            covered.update(range(index, last + 1))
+            yield Mark(index, last, Label(
+                self.name, self.category, Confidence.STRONG,
+                "a comment thread from its 'N thoughts on “Title”' heading to the end"))
         counted = ctx.lexicon.words("comment_count_word")
         for index, kind in sorted(markers.items()):
             if kind == TRIGGER and index not in covered and _names_comments(table.keys[index], counted):
