@@ -1138,3 +1138,36 @@ def test_site_notices_after_the_article(lang: str, article: str, line: str) -> N
 ], ids=["de", "fr"])
 def test_sentences_about_javascript_stay(lang: str, article: str, line: str) -> None:
     check(f"{article}{line}\n", lang, kept=[line])
+
+
+EN_ARTICLE = """\
+The council will publish the full timetable for the new bus routes on its website next week, officials said.
+Residents who live along the old routes have asked for more evening services and for shelters at every stop.
+"""
+
+#: Consent-manager texts that ship unchanged on many sites (IAB TCF purposes, Complianz and
+#: OneTrust category descriptions).
+CONSENT_TEXTS = [
+    ("en", EN_ARTICLE, "Create profiles for personalised advertising 243 partners can use this purpose"),
+    ("en", EN_ARTICLE, "Store and/or access information on a device"),
+    ("en", EN_ARTICLE, "Use precise geolocation data. Actively scan device characteristics for "
+                       "identification."),
+    ("en", EN_ARTICLE, "The technical storage or access that is used exclusively for statistical "
+                       "purposes."),
+    ("en", EN_ARTICLE, "These cookies allow us to count visits and traffic sources so we can measure "
+                       "and improve the performance of our site."),
+    ("es", ES_ARTICLE, "El almacenamiento o acceso técnico que es utilizado exclusivamente con fines "
+                       "estadísticos."),
+]
+
+
+@pytest.mark.parametrize("lang,article,line", CONSENT_TEXTS,
+                         ids=[f"{c[0]}-{n}" for n, c in enumerate(CONSENT_TEXTS)])
+def test_consent_manager_texts_after_the_article(lang: str, article: str, line: str) -> None:
+    result = check(f"{article}{line}\n", lang, removed=[(line, "cookie_notice", "cookie")])
+    assert result.text.startswith(article.split("\n", 1)[0])
+
+
+def test_a_sentence_about_device_storage_stays() -> None:
+    line = "Engineers said the new phones store more information on the device than before."
+    check(f"{EN_ARTICLE}{line}\n", "en", kept=[line])
