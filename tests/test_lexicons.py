@@ -33,7 +33,7 @@ CORE_SECTIONS = frozenset({
     "comments_marker", "time_unit", "relative_time", "headline_trigger", "related_prefix",
     "comment_count_word", "comment_says", "date_word", "month", "weekday", "content_heading",
     "unit", "comments_closer", "gallery_marker", "call_to_action", "reading_time",
-    "forum_profile",
+    "forum_profile", "comment_form",
 })
 #: Core sections a language may lack, and why.
 NOT_APPLICABLE = {
@@ -1170,4 +1170,50 @@ def test_consent_manager_texts_after_the_article(lang: str, article: str, line: 
 
 def test_a_sentence_about_device_storage_stays() -> None:
     line = "Engineers said the new phones store more information on the device than before."
+    check(f"{EN_ARTICLE}{line}\n", "en", kept=[line])
+
+
+#: The labels of the comment form most blogs share, in each lexicon language.
+COMMENT_FORMS = [
+    ("en", EN_ARTICLE, "Save my name, email, and website in this browser for the next time I comment."),
+    ("de", DE_ARTICLE, "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser "
+                       "speichern, bis ich wieder kommentiere."),
+    ("de", DE_ARTICLE, "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind "
+                       "mit * markiert"),
+    ("fr", FR_ARTICLE, "Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon "
+                       "prochain commentaire."),
+    ("fr", FR_ARTICLE, "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont "
+                       "indiqués avec *"),
+    ("es", ES_ARTICLE, "Guarda mi nombre, correo electrónico y web en este navegador para la "
+                       "próxima vez que comente."),
+    ("es", ES_ARTICLE, "Tu dirección de correo electrónico no será publicada. Los campos "
+                       "obligatorios están marcados con *"),
+    ("it", IT_ARTICLE, "Salva il mio nome, email e sito web in questo browser per la prossima "
+                       "volta che commento."),
+    ("it", IT_ARTICLE, "Il tuo indirizzo email non sarà pubblicato. I campi obbligatori sono "
+                       "contrassegnati *"),
+    ("pt", PT_ARTICLE, "Salvar meus dados neste navegador para a próxima vez que eu comentar."),
+    ("pt", PT_ARTICLE, "O seu endereço de e-mail não será publicado. Campos obrigatórios são "
+                       "marcados com *"),
+    ("pl", PL_ARTICLE, "Zapisz moje dane, adres e-mail i witrynę w przeglądarce aby wypełnić dane "
+                       "podczas pisania kolejnych komentarzy."),
+    ("pl", PL_ARTICLE, "Twój adres e-mail nie zostanie opublikowany. Wymagane pola są oznaczone *"),
+    ("nl", NL_ARTICLE, "Mijn naam, e-mail en site bewaren in deze browser voor de volgende keer "
+                       "wanneer ik een reactie plaats."),
+    ("nl", NL_ARTICLE, "Je e-mailadres zal niet getoond worden. Vereiste velden zijn gemarkeerd "
+                       "met *"),
+    ("zh", ZH_ARTICLE, "在此浏览器中保存我的显示名称、邮箱地址和网站地址，以便下次评论时使用。"),
+    ("zh", ZH_ARTICLE, "您的电子邮箱地址不会被公开。 必填项已用*标注"),
+]
+
+
+@pytest.mark.parametrize("lang,article,line", COMMENT_FORMS,
+                         ids=[f"{c[0]}-{n}" for n, c in enumerate(COMMENT_FORMS)])
+def test_comment_form_labels_after_the_article(lang: str, article: str, line: str) -> None:
+    result = check(f"{article}{line}\n", lang, removed=[(line, "comment_form", "comments")])
+    assert result.text.startswith(article.split("\n", 1)[0])
+
+
+def test_a_sentence_about_publishing_email_addresses_stays() -> None:
+    line = "The court ruled that the council must not publish the email addresses of residents."
     check(f"{EN_ARTICLE}{line}\n", "en", kept=[line])

@@ -144,6 +144,10 @@ NEGATIVE = [
                          "because many users block scripts for privacy reasons.", P2],
      "Developers say you need to enable JavaScript features carefully, because many users "
      "block scripts for privacy reasons."),
+    ("comment_form", [P1, "The court ruled that the council must not publish the email "
+                          "addresses of residents who complained.", P2],
+     "The court ruled that the council must not publish the email addresses of residents who "
+     "complained."),
     ("support_appeal", [P1, "The museum asked visitors to make a donation at the door, and "
                             "most of them did, the director said.", P2],
      "The museum asked visitors to make a donation at the door, and most of them did, the "
@@ -340,6 +344,10 @@ OTHER_POSITIVE = [
                   "of Service apply."],
      "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service "
      "apply."),
+    ("comment_form", "comments",
+     [P1, P2, P3, "Leave a Reply", "Your email address will not be published. Required fields "
+                                   "are marked *"],
+     "Your email address will not be published. Required fields are marked *"),
     ("support_appeal", "share",
      [P1, P2, P3, "Did you like this article? You can buy me a coffee."],
      "Did you like this article? You can buy me a coffee."),

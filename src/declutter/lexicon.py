@@ -53,6 +53,7 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "call_to_action": "phrases that make a short non-sentence line a call to action ('Click here')",
         "support_appeal": "phrases of appeals for donations or paid support ('Become a patron')",
         "site_notice": "phrases of browser and site notices ('Please enable JavaScript')",
+        "comment_form": "phrases of comment-form labels ('Your email address will not be published')",
         "reading_time": "phrases of reading-time notes ('5 min read')",
         "quote_verb": "verbs of forum quote headers, before a colon ('wrote', 'said')",
         "forum_ui": "whole lines of discussion-board software ('Thread starter', 'New posts')",

@@ -14,6 +14,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     guards.QUOTATION,
     guards.TABLE_ROW,
     phrases.COOKIE_NOTICE,
+    phrases.COMMENT_FORM,
     phrases.NEWSLETTER_PROMPT,
     phrases.NEWSLETTER_LINE,
     phrases.NEWSLETTER_MENTION,

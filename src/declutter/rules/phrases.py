@@ -91,6 +91,13 @@ SITE_NOTICE = PhraseRule(
                 "JavaScript', 'protected by reCAPTCHA', 'does not support the video tag')",
 )
 
+COMMENT_FORM = PhraseRule(
+    name="comment_form", category=Category.COMMENTS, section="comment_form",
+    mode="contains", confidence=Confidence.STRONG, max_words=PITCH_WORDS,
+    description="the labels of a comment form ('Your email address will not be published', "
+                "'Save my name, email, and website in this browser...')",
+)
+
 SUPPORT_APPEAL = PhraseRule(
     name="support_appeal", category=Category.SHARE, section="support_appeal",
     mode="contains", confidence=Confidence.LIKELY, max_words=PITCH_WORDS,
