@@ -406,6 +406,18 @@ def test_a_data_table_is_the_article_of_a_whole_page():
     assert about not in kept and "Privacy Policy" not in kept
 
 
+def test_a_schedule_of_dated_rows_stays_in_the_article_span():
+    cities = ["Charlotte, NC", "Raleigh, NC", "Virginia Beach, VA", "Bristow, VA", "Allentown, PA",
+              "Camden, NJ", "Holmdel, NJ", "Wantagh, NY", "Uncasville, CT", "Mansfield, MA",
+              "Toronto, ON", "Cincinnati, OH", "Denver, CO", "Seattle, WA"]
+    rows = [f"July {day} -- Music Pavilion, {city}" for day, city in zip(range(1, 31, 2), cities)]
+    page = whole_page(P1, P2, P3, "Tour dates:", *rows)
+    result = declutter.explain("\n".join(page), disable=["line_model"])
+    kept = {result.line(s) for s in result.segments if s.kept}
+    assert set(rows) <= kept
+    assert "Privacy Policy" not in kept
+
+
 def test_lines_other_rules_removed_do_not_stretch_the_article_span():
     article = [P1, P2, P3, P1.replace("Tuesday", "Monday"), P2.replace("mayor", "governor")]
     page = whole_page(*article, "Regional Press", *TEASERS)

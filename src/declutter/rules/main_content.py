@@ -18,6 +18,7 @@ import regex
 
 from ..labels import Category, Confidence
 from .base import Finding, ScanContext, single
+from .dates import date_pattern
 
 #: What a non-prose line costs, in characters of prose: menu-like entries cost more
 #: than lines with several words (headings, captions, list items stay in the span).
@@ -168,11 +169,15 @@ def is_whole_page(ctx: ScanContext) -> bool:
 
 
 def _data_rows(ctx: ScanContext, order: list[int]) -> set[int]:
-    """Lines of data tables: runs of at least ``DATA_RUN_MIN`` non-blank lines that each
-    hold several numbers and are not prose (standings, schedules, rankings, specs)."""
+    """Lines of data tables: runs of at least ``DATA_RUN_MIN`` non-blank lines that are not
+    prose and each hold several numbers or open with a date (standings, schedules, tour
+    dates, rankings, specs)."""
     table, lines = ctx.table, ctx.doc.lines
+    dated = date_pattern(ctx.lexicon.phrases("month"))
     numeric = [not table.prose[i] and DATA_ROW_WORDS[0] <= table.words[i] <= DATA_ROW_WORDS[1]
-               and len(_NUMBER.findall(lines[i])) >= DATA_ROW_NUMBERS for i in order]
+               and (len(_NUMBER.findall(lines[i])) >= DATA_ROW_NUMBERS
+                    or dated.match(lines[i].lstrip(), timeout=ctx.timeout) is not None)
+               for i in order]
     rows: set[int] = set()
     position = 0
     while position < len(order):
