@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -281,3 +282,13 @@ def test_seeds_keep_every_invariant(seed_paths: list[Path]):
                          ids=lambda c: c.name)
 def test_hostile_corpus_keeps_every_invariant(case):
     assert_invariants(case.data.decode("utf-8", "surrogateescape"))
+
+
+def test_an_anchored_match_past_its_budget_raises_rule_timeout():
+    from declutter.errors import RuleTimeout
+    from declutter.patterns import match
+
+    slow = regex.compile(r"(?:a|aa)+$")
+    with pytest.raises(RuleTimeout):
+        match(slow, "a" * 5000 + "b", timeout=1e-9)
+    assert match(slow, "aaa", timeout=1.0) is not None

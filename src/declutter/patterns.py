@@ -67,6 +67,19 @@ def compile_pattern(source: str, flags: int = FLAGS) -> regex.Pattern[str]:
     return regex.compile(source, flags)
 
 
+def match(
+    pattern: regex.Pattern[str], text: str, timeout: float = DEFAULT_TIMEOUT
+) -> regex.Match[str] | None:
+    """``pattern.match`` (a match at the start of ``text``) under a timeout.
+
+    :raises RuleTimeout: when the pattern runs past ``timeout`` seconds.
+    """
+    try:
+        return pattern.match(text, timeout=timeout)
+    except TimeoutError as exc:
+        raise RuleTimeout(f"pattern ran past {timeout}s") from exc
+
+
 def search(
     pattern: regex.Pattern[str], text: str, timeout: float = DEFAULT_TIMEOUT
 ) -> regex.Match[str] | None:

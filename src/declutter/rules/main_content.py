@@ -17,6 +17,7 @@ from typing import Iterator
 import regex
 
 from ..labels import Category, Confidence
+from ..patterns import match
 from .base import Finding, ScanContext, single
 from .dates import date_pattern
 
@@ -176,7 +177,7 @@ def _data_rows(ctx: ScanContext, order: list[int]) -> set[int]:
     dated = date_pattern(ctx.lexicon.phrases("month"))
     numeric = [not table.prose[i] and DATA_ROW_WORDS[0] <= table.words[i] <= DATA_ROW_WORDS[1]
                and (len(_NUMBER.findall(lines[i])) >= DATA_ROW_NUMBERS
-                    or dated.match(lines[i].lstrip(), timeout=ctx.timeout) is not None)
+                    or match(dated, lines[i].lstrip(), ctx.timeout) is not None)
                for i in order]
     rows: set[int] = set()
     position = 0
