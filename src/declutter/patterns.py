@@ -8,7 +8,7 @@ group, so the engine never retries a shorter phrase once a longer one matched.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 import regex
 
@@ -74,10 +74,7 @@ def match(
 
     :raises RuleTimeout: when the pattern runs past ``timeout`` seconds.
     """
-    try:
-        return pattern.match(text, timeout=timeout)
-    except TimeoutError as exc:
-        raise RuleTimeout(f"pattern ran past {timeout}s") from exc
+    return _within(pattern.match, text, timeout)
 
 
 def search(
@@ -87,7 +84,13 @@ def search(
 
     :raises RuleTimeout: when the pattern runs past ``timeout`` seconds.
     """
+    return _within(pattern.search, text, timeout)
+
+
+def _within(
+    method: Callable[..., regex.Match[str] | None], text: str, timeout: float
+) -> regex.Match[str] | None:
     try:
-        return pattern.search(text, timeout=timeout)
+        return method(text, timeout=timeout)
     except TimeoutError as exc:
         raise RuleTimeout(f"pattern ran past {timeout}s") from exc
