@@ -1,7 +1,8 @@
-"""Shared fixtures: paths to the seeds and the article/noise document generator."""
+"""Shared fixtures and helpers: paths to the seeds, a child's SIGINT reset, fake standard streams."""
 
 from __future__ import annotations
 
+import io
 import signal
 from pathlib import Path
 
@@ -9,6 +10,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+class FakeStd(io.TextIOWrapper):
+    """A text stream over a BytesIO, like ``sys.stdin`` / ``sys.stdout``."""
+
+    def __init__(self, data: bytes = b"") -> None:
+        super().__init__(io.BytesIO(data), encoding="utf-8")
+
+    def bytes(self) -> bytes:
+        self.flush()
+        return self.buffer.getvalue()
 
 
 def default_sigint() -> None:

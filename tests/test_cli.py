@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import subprocess
@@ -11,20 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FakeStd
 from declutter import cli
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-class FakeStd(io.TextIOWrapper):
-    """A text stream over a BytesIO, like sys.stdin/sys.stdout."""
-
-    def __init__(self, data: bytes = b"") -> None:
-        super().__init__(io.BytesIO(data), encoding="utf-8")
-
-    def bytes(self) -> bytes:
-        self.flush()
-        return self.buffer.getvalue()
 
 
 def run(argv, stdin: bytes = b"", monkeypatch=None):

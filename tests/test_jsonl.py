@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import declutter
-from conftest import default_sigint
+from conftest import FakeStd, default_sigint
 from declutter import cli, jsonl
 from declutter.jsonl import BadRecordError, Problem, clean_jsonl, clean_records
 
@@ -39,17 +39,6 @@ BAD_LINES = {
     Problem.NOT_STRING: (b'{"id": 3, "text": ["not", "a", "string"]}', "is an array, not a string"),
     Problem.INVALID_UTF8: (b'{"id": 4, "text": "caf\xe9"}', "not valid UTF-8"),
 }
-
-
-class FakeStd(io.TextIOWrapper):
-    """A text stream over a BytesIO, like ``sys.stdin`` / ``sys.stdout``."""
-
-    def __init__(self, data: bytes = b"") -> None:
-        super().__init__(io.BytesIO(data), encoding="utf-8")
-
-    def bytes(self) -> bytes:
-        self.flush()
-        return self.buffer.getvalue()
 
 
 def run(monkeypatch, argv: list[str], stdin: bytes = b"") -> tuple[int, bytes, str]:
@@ -196,7 +185,7 @@ def test_fail_stops_at_the_bad_line_with_its_number(monkeypatch, kind):
     bad, phrase = BAD_LINES[kind]
     code, out, err = run(monkeypatch, [], stdin=GOOD + b"\n" + bad + b"\n" + GOOD + b"\n")
     assert code == cli.EXIT_DATA
-    assert f"<stdin>:2: " in err and phrase in err
+    assert "<stdin>:2: " in err and phrase in err
     assert f"1 bad record stopped the run ({kind.value} 1)" in err
     assert len(records(out)) == 1  # the record before the bad one, not the one after
 
@@ -208,7 +197,7 @@ def test_skip_drops_counts_and_names_the_bad_record(monkeypatch, kind):
                          stdin=GOOD + b"\n" + bad + b"\n" + GOOD + b"\n")
     assert code == 0
     assert [r["id"] for r in records(out)] == ["good", "good"]
-    assert f"<stdin>:2: " in err and phrase in err and "(skipped)" in err
+    assert "<stdin>:2: " in err and phrase in err and "(skipped)" in err
     assert "3 records in, 2 out" in err
     assert f"1 bad record skipped ({kind.value} 1)" in err
 
