@@ -425,3 +425,18 @@ def test_lines_other_rules_removed_do_not_stretch_the_article_span():
     short = next(s for s in result.segments if result.line(s) == "Regional Press")
     assert not short.kept and short.rule == "outside_article"
     assert all(s.kept for s in result.segments if result.line(s) in article)
+
+
+def test_an_article_that_nearly_ties_a_long_footer_is_kept():
+    legal = ("The information on this website, including articles, community pages and program "
+             "materials, is provided for general information only and is not a substitute for "
+             "advice from a doctor or another qualified professional, who should be consulted "
+             "before starting any exercise or nutrition program; results vary with starting "
+             "point, goals and effort, and no outcome is guaranteed.")
+    article = [P1, P2, P3]
+    page = [*whole_page(*article), *MENU, legal, legal.replace("website", "site")]
+    result = declutter.explain("\n".join(page), disable=["line_model"])
+    kept = {result.line(s) for s in result.segments if s.kept}
+    assert set(article) <= kept
+    assert "Privacy Policy" not in kept and "Weather" not in kept
+

@@ -57,6 +57,12 @@ DATA_ROW_SCORE = 30
 DATA_ROW_WORDS = (2, 30)
 DATA_ROW_NUMBERS = 2
 DATA_RUN_MIN = 5
+#: A second span of prose outside the best one that scores at least this share of it,
+#: with at least RIVAL_PROSE_LINES prose lines, makes the choice between them a guess:
+#: the article span then reaches over both (menus between them are left to the rules
+#: that find menus), rather than dropping an article that lost to a long footer.
+RIVAL_SPAN_SHARE = 0.6
+RIVAL_PROSE_LINES = 2
 #: Lines just before the span kept as its title and subtitle (when they are not menu-like).
 TITLE_LINES = 3
 #: Prose outside the span this many non-blank lines away is chrome too (teasers, footers).
@@ -91,6 +97,7 @@ class OutsideArticleRule:
         first, last, total = _best_span(scores)
         if first is None or total < ARTICLE_PROSE_MIN:
             return
+        first, last = _widen_to_rival(scores, first, last, total)
         outside = len(order) - (last - first + 1)
         if outside < OUTSIDE_LINES_MIN:
             return
@@ -193,6 +200,23 @@ def _data_rows(ctx: ScanContext, order: list[int]) -> set[int]:
 
 def _bulleted(line: str) -> bool:
     return line.lstrip().startswith(LIST_MARKS)
+
+
+def _widen_to_rival(scores: list[int], first: int, last: int, total: int) -> tuple[int, int]:
+    """The span from ``first`` to ``last``, reaching over the strongest other span of
+    prose when that one scores nearly as high (``RIVAL_SPAN_SHARE``)."""
+    before_first, before_last, before_total = _best_span(scores[:first])
+    after_first, after_last, after_total = _best_span(scores[last + 1:])
+    if before_total >= after_total and before_first is not None:
+        rival, rival_total = (before_first, before_last), before_total
+    elif after_first is not None:
+        rival, rival_total = (after_first + last + 1, after_last + last + 1), after_total
+    else:
+        return first, last
+    prose_lines = sum(1 for score in scores[rival[0]:rival[1] + 1] if score > 0)
+    if rival_total < RIVAL_SPAN_SHARE * total or prose_lines < RIVAL_PROSE_LINES:
+        return first, last
+    return min(first, rival[0]), max(last, rival[1])
 
 
 def _best_span(scores: list[int]) -> tuple[int | None, int, int]:
