@@ -440,3 +440,22 @@ def test_an_article_that_nearly_ties_a_long_footer_is_kept():
     assert set(article) <= kept
     assert "Privacy Policy" not in kept and "Weather" not in kept
 
+
+def test_a_whole_page_in_a_language_without_a_lexicon_is_cleaned():
+    menu = ["Beranda", "Berita", "Olahraga", "Ekonomi", "Teknologi", "Hiburan", "Gaya Hidup",
+            "Otomotif", "Kesehatan", "Wisata", "Kuliner", "Pendidikan", "Politik", "Hukum",
+            "Opini", "Foto", "Video", "Indeks"]
+    article = [
+        "Pemerintah kota mengumumkan rencana untuk memperluas jaringan bus pada tahun depan, "
+        "dan para pejabat mengatakan bahwa waktu perjalanan ribuan penumpang akan berkurang.",
+        "Para pengkritik berpendapat bahwa rencana itu terlalu mahal dan bahwa uangnya "
+        "seharusnya dipakai untuk memperbaiki jalan, tetapi wali kota menolak pendapat itu.",
+        "Rute baru yang pertama diperkirakan akan dibuka pada bulan Maret, dan dewan kota akan "
+        "meninjau hasilnya setelah satu tahun sebelum memutuskan langkah berikutnya.",
+    ]
+    teaser = ("Harga beras naik lagi di pasar tradisional minggu ini, dan para pedagang "
+              "mengatakan bahwa pasokan dari daerah penghasil masih belum pulih sepenuhnya.")
+    page = [*menu, *article, *reversed(menu), teaser, *menu[:4]]
+    result = declutter.explain("\n".join(page), lang="id", disable=["line_model"])
+    kept = [result.line(s) for s in result.segments if s.kept and result.line(s).strip()]
+    assert kept == article

@@ -45,6 +45,10 @@ CHROME_SHARE_MIN = 0.3
 #: ...and at least this many lines that are navigation words ('Home', 'Privacy Policy'):
 #: whole-page text nearly always has them, an extractor's output almost never.
 NAVIGATION_LINES_MIN = 3
+#: ...or, in any language (menus in a language without a lexicon name nothing the
+#: lexicon knows), a run of at least this many menu-like lines in a row: an extractor's
+#: output holds no such run, whole-page text nearly always does.
+MENU_RUN_MIN = 15
 #: A run of at most this many non-prose lines between two stretches of prose (headings,
 #: captions, a post's header) costs at most RUN_COST_MAX: the article goes on past it.
 SHORT_RUN_LINES = 10
@@ -166,14 +170,29 @@ def _cap_short_runs(scores: list[int], prose: list[bool]) -> list[int]:
 
 def is_whole_page(ctx: ScanContext) -> bool:
     """Whether the text is a whole page (menus, navigation words, then the article...)
-    rather than an article already extracted: many menu-like lines and several lines
-    that are navigation words."""
+    rather than an article already extracted: many menu-like lines, and either several
+    lines that are navigation words or one long run of menu-like lines."""
     doc, keys, menu = ctx.doc, ctx.table.keys, ctx.table.menu_like
     order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
     menu_like = sum(1 for i in order if menu[i] and not _bulleted(doc.lines[i]))
+    if not order or menu_like < CHROME_SHARE_MIN * len(order):
+        return False
     navigation = ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
-    return (bool(order) and menu_like >= CHROME_SHARE_MIN * len(order)
-            and sum(1 for i in order if keys[i] in navigation) >= NAVIGATION_LINES_MIN)
+    if sum(1 for i in order if keys[i] in navigation) >= NAVIGATION_LINES_MIN:
+        return True
+    return _longest_menu_run(ctx, order) >= MENU_RUN_MIN
+
+
+def _longest_menu_run(ctx: ScanContext, order: list[int]) -> int:
+    """The most menu-like lines (not bulleted) in a row among the non-blank lines."""
+    longest = current = 0
+    for index in order:
+        if ctx.table.menu_like[index] and not _bulleted(ctx.doc.lines[index]):
+            current += 1
+            longest = max(longest, current)
+        else:
+            current = 0
+    return longest
 
 
 def _data_rows(ctx: ScanContext, order: list[int]) -> set[int]:
