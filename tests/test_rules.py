@@ -459,3 +459,11 @@ def test_a_whole_page_in_a_language_without_a_lexicon_is_cleaned():
     result = declutter.explain("\n".join(page), lang="id", disable=["line_model"])
     kept = [result.line(s) for s in result.segments if s.kept and result.line(s).strip()]
     assert kept == article
+
+
+def test_heading_and_paragraph_sections_between_article_prose_stay():
+    sections = TEASERS  # the same shape as other stories' teasers: heading, one sentence
+    article = [P1, P2, *sections, P3, P1.replace("Tuesday", "Monday")]
+    result = declutter.explain("\n".join(whole_page(*article)), disable=["line_model"])
+    kept = [result.line(s) for s in result.segments if s.kept and result.line(s).strip()]
+    assert kept == article

@@ -30,6 +30,10 @@ TEASER_PAIRS_MIN = 3
 TEASER_SUMMARY_WORDS_MAX = 45
 #: The article's other prose must be at least this many times the teasers' summaries.
 ARTICLE_OUTWEIGHS = 2
+#: Teasers with article prose this few non-blank lines before and after them are more
+#: often the article's own sections (a heading and a paragraph, several times): they get
+#: a weak label, and the span of article prose decides.
+ENCLOSED_TEASER_LINES = 2
 #: Lines between two headlines that a run absorbs ('2 hours ago', 'Technology').
 META_WORDS_MAX = 4
 META_LINES_MAX = 3
@@ -289,12 +293,23 @@ class TeaserListRule:
                 first, last = order[position], order[end - 1]
                 inside = sum(len(doc.lines[i]) for i in order[position:end] if table.prose[i])
                 if total_prose - inside >= ARTICLE_OUTWEIGHS * inside:
+                    enclosed = _prose_around(table, order, position, end)
                     yield Mark(first, last, Label(
-                        self.name, self.category, Confidence.LIKELY,
-                        f"{pairs} teasers of other stories (headline and summary)"))
+                        self.name, self.category,
+                        Confidence.WEAK if enclosed else Confidence.LIKELY,
+                        f"{pairs} teasers of other stories (headline and summary)"
+                        + (", between stretches of prose" if enclosed else "")))
                 position = end
             else:
                 position += 1
+
+
+def _prose_around(table, order: list[int], start: int, end: int) -> bool:
+    """Whether prose lies within ``ENCLOSED_TEASER_LINES`` non-blank lines both before
+    ``order[start]`` and from ``order[end]`` on."""
+    before = order[max(0, start - ENCLOSED_TEASER_LINES):start]
+    after = order[end:end + ENCLOSED_TEASER_LINES]
+    return any(table.prose[i] for i in before) and any(table.prose[i] for i in after)
 
 
 def _teaser_pairs(table, order: list[int], start: int,
