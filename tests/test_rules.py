@@ -467,3 +467,36 @@ def test_heading_and_paragraph_sections_between_article_prose_stay():
     result = declutter.explain("\n".join(whole_page(*article)), disable=["line_model"])
     kept = [result.line(s) for s in result.segments if s.kept and result.line(s).strip()]
     assert kept == article
+
+
+BYLINED_TEASERS = [
+    "Council Approves New Budget For Parks", "Jane Miller", "Tuesday November 19, 2019",
+    "The plan adds four new playgrounds and repairs the old fountain in the central square, "
+    "the council said.",
+    "Library Opens Late On Weekends", "Tom Rogan", "Tuesday November 19, 2019",
+    "Readers will be able to borrow books until midnight on Fridays and Saturdays from next "
+    "month, the library said.",
+    "Bridge Repairs Delayed Until Spring", "Anna Lee", "Monday November 18, 2019",
+    "Engineers found more damage than expected and the work will now continue until April, "
+    "officials said.",
+]
+
+
+def test_teasers_with_a_byline_and_date_before_their_summary_are_found():
+    article = [P1, P2, P3, P1.replace("Tuesday", "Monday"), P2.replace("mayor", "governor")]
+    page = whole_page(*article, "More Stories", *BYLINED_TEASERS)
+    result = declutter.explain("\n".join(page), disable=["line_model"])
+    teasers = [s for s in result.segments if result.line(s) in BYLINED_TEASERS[3::4]]
+    assert teasers and all(s.rule == "teaser_list" for s in teasers)
+    assert all(s.kept for s in result.segments if result.line(s) in article)
+
+
+def test_product_fields_between_a_name_and_its_description_make_no_teasers():
+    products = []
+    for name, price in [("Adjustable Bench", 299), ("Jump Rope", 30), ("Exercise Mat", 30)]:
+        products += [name, f"Price: ${price}",
+                     f"A durable {name.lower()} is a good choice for a small home gym, and it "
+                     "stores away easily when the workout is over."]
+    article = [P1, P2, "Our picks:", *products, P3]
+    result = declutter.explain("\n".join(whole_page(*article)), disable=["line_model"])
+    assert not any(s.rule == "teaser_list" for s in result.segments)

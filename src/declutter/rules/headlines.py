@@ -10,6 +10,7 @@ import regex
 from ..features import ends_sentence
 from ..labels import Category, Confidence, Label, Mark
 from .base import Finding, ScanContext, single
+from .dates import has_date
 
 #: A headline has between these many words.
 HEADLINE_WORDS_MIN = 3
@@ -37,6 +38,8 @@ ENCLOSED_TEASER_LINES = 2
 #: Lines between two headlines that a run absorbs ('2 hours ago', 'Technology').
 META_WORDS_MAX = 4
 META_LINES_MAX = 3
+#: Lines a teaser's headline and summary may have between them: its byline and date.
+BYLINE_LINES_MAX = 2
 #: Share of a run's lines opening with the same word that makes it a structured list.
 STRUCTURED_SHARE = 0.5
 #: Share of a run's lines holding digits that makes it data (schedules, prices), not titles.
@@ -288,7 +291,7 @@ class TeaserListRule:
         shapes = headline_shapes(ctx)
         position = 0
         while position < len(order):
-            pairs, end = _teaser_pairs(table, order, position, shapes)
+            pairs, end = _teaser_pairs(ctx, order, position, shapes)
             if pairs >= TEASER_PAIRS_MIN:
                 first, last = order[position], order[end - 1]
                 inside = sum(len(doc.lines[i]) for i in order[position:end] if table.prose[i])
@@ -312,22 +315,43 @@ def _prose_around(table, order: list[int], start: int, end: int) -> bool:
     return any(table.prose[i] for i in before) and any(table.prose[i] for i in after)
 
 
-def _teaser_pairs(table, order: list[int], start: int,
+def _teaser_pairs(ctx: ScanContext, order: list[int], start: int,
                   shapes: list[str | None]) -> tuple[int, int]:
     """How many headline+summary pairs follow from ``order[start]``, and where they end."""
+    table = ctx.table
     pairs, position = 0, start
     while position + 1 < len(order):
-        title, summary = order[position], order[position + 1]
+        title, after = order[position], position + 1
         if shapes[title] is None:
             break
+        dated = has_date(ctx.doc.lines[title], ctx.lexicon, ctx.timeout)
+        while not dated and after < len(order) and after - position <= BYLINE_LINES_MAX \
+                and _meta(table, order[after]) and _name_or_date(ctx, order[after]):
+            after += 1  # 'Tom Rogan', 'Tuesday November 19, 2019' before the summary
+        if after >= len(order):
+            break
+        summary = order[after]
         if not table.prose[summary] or table.words[summary] > TEASER_SUMMARY_WORDS_MAX:
             break
         pairs += 1
-        position += 2
-        while position < len(order) and table.words[order[position]] <= META_WORDS_MAX \
-                and not table.prose[order[position]] and pairs:
+        position = after + 1
+        while position < len(order) and _meta(table, order[position]):
             position += 1  # a date, a section name or a byline under the summary
     return pairs, position
+
+
+def _name_or_date(ctx: ScanContext, index: int) -> bool:
+    """Whether line ``index`` is a byline's name (two or three capitalised words, no
+    digits) or holds a date."""
+    words = ctx.doc.lines[index].split()
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words):
+        return True
+    return has_date(ctx.doc.lines[index], ctx.lexicon, ctx.timeout)
+
+
+def _meta(table, index: int) -> bool:
+    """Whether line ``index`` is short enough to be a teaser's date, section or byline."""
+    return table.words[index] <= META_WORDS_MAX and not table.prose[index]
 
 
 @dataclass(frozen=True)
