@@ -45,6 +45,9 @@ PARAGRAPHS = {
     "nl": "Het kabinet heeft woensdag een wetsvoorstel aangenomen dat de huren in de grote "
           "steden verder moet beperken. Volgens het ministerie mogen verhuurders de huur "
           "straks met niet meer dan drie procent per jaar verhogen.",
+    "ru": "Представители строительной отрасли предупреждают, что новые правила могут сократить "
+          "инвестиции в жильё, а арендаторы говорят о реформе, которую ждали много лет. Кроме "
+          "того, законопроект ужесточает контроль за краткосрочной арендой.",
     "zh": "国务院总理周三主持召开常务会议，部署进一步稳定房地产市场的措施。会议指出，要加快保障性住房"
           "建设，满足居民刚性住房需求。",
 }
@@ -87,6 +90,30 @@ OTHER_LATIN = {
           "chiria cu mai mult de trei la sută pe an.",
 }
 
+#: Lexicon languages written in a non-Latin script: their letters decide, not the vote.
+SCRIPT_LEXICON_LANGUAGES = frozenset({"ru", "zh"})
+
+#: Cyrillic languages: the letters only some of them use decide (ы э Russian, ї є ґ і
+#: Ukrainian, ў Belarusian, ђ ћ џ ј љ њ Serbian, ѓ ќ ѕ Macedonian); Bulgarian has none of
+#: them and goes to langdetect.
+CYRILLIC = {
+    "ru": ("Правительство одобрило законопроект об аренде жилья. Арендаторы и эксперты "
+           "считают, что это лишь первый шаг.", "script"),
+    "uk": ("Уряд у середу схвалив законопроект, який має обмежити орендну плату у великих "
+           "містах. За даними міністерства, орендодавці не зможуть підвищувати плату більш "
+           "ніж на три відсотки на рік.", "script"),
+    "be": ("Урад у сераду ўхваліў законапраект, які павінен абмежаваць арэндную плату ў "
+           "вялікіх гарадах.", "script"),
+    "sr": ("Влада је у среду усвојила предлог закона који треба да ограничи кирије у великим "
+           "градовима.", "script"),
+    "mk": ("Владата во среда го одобри предлогот закон со кој треба да се ограничат кириите "
+           "во големите градови. Според министерството, сопствениците нема да можат да ја "
+           "зголемуваат киријата за повеќе од три отсто годишно.", "script"),
+    "bg": ("Правителството одобри в сряда законопроект, който трябва да ограничи наемите в "
+           "големите градове. Според министерството наемодателите няма да могат да повишават "
+           "наема с повече от три процента годишно.", "langdetect"),
+}
+
 MIXED = (
     "The government approved a bill on Wednesday that aims to cap rents in large cities.\n"
     "Die Bundesregierung hat am Mittwoch einen Gesetzentwurf beschlossen, mit dem die Mieten "
@@ -97,7 +124,7 @@ MIXED = (
 @pytest.mark.parametrize("lang", sorted(PARAGRAPHS))
 def test_lexicon_language_paragraph_is_decided_cheaply(lang: str) -> None:
     assert detect_language(PARAGRAPHS[lang]) == (
-        lang, "script" if lang == "zh" else "stopwords")
+        lang, "script" if lang in SCRIPT_LEXICON_LANGUAGES else "stopwords")
 
 
 def test_every_lexicon_language_has_a_paragraph() -> None:
@@ -105,7 +132,8 @@ def test_every_lexicon_language_has_a_paragraph() -> None:
 
 
 def test_lexicon_languages_take_part_in_the_vote() -> None:
-    assert set(available_languages()) - {"zh"} <= set(VOTING_LANGUAGES)
+    assert set(available_languages()) - SCRIPT_LEXICON_LANGUAGES <= set(VOTING_LANGUAGES)
+    assert not SCRIPT_LEXICON_LANGUAGES & set(VOTING_LANGUAGES)
 
 
 def test_traditional_chinese() -> None:
@@ -115,6 +143,18 @@ def test_traditional_chinese() -> None:
 @pytest.mark.parametrize("lang", sorted(SCRIPTS))
 def test_script_decides(lang: str) -> None:
     assert detect_language(SCRIPTS[lang]) == (lang, "script")
+
+
+@pytest.mark.parametrize("lang", sorted(CYRILLIC))
+def test_cyrillic_languages_are_told_apart(lang: str) -> None:
+    text, method = CYRILLIC[lang]
+    assert detect_language(text) == (lang, method)
+
+
+def test_russian_page_gets_the_russian_lexicon() -> None:
+    result = declutter.explain(PARAGRAPHS["ru"] + "\nПоделиться\n")
+    assert (result.language, result.language_method) == ("ru", "script")
+    assert [s.rule for s in result.segments if not s.kept] == ["share_prompt"]
 
 
 def test_a_stray_letter_does_not_decide() -> None:

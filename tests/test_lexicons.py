@@ -21,7 +21,7 @@ from declutter.rules.comments import relative_time_pattern
 from declutter.rules.headlines import headline_shape
 
 #: The lexicon files these tests cover (English has its own tests).
-LANGUAGES = ("de", "fr", "es", "it", "pt", "pl", "nl", "zh")
+LANGUAGES = ("de", "fr", "es", "it", "pt", "pl", "nl", "ru", "zh")
 
 #: Sections every lexicon language ships (newer sections may be absent where they make
 #: no sense for the language; docs/languages.md lists them).
@@ -61,6 +61,9 @@ SENTENCE_STARTERS = {
     "pl": {"w", "z", "na", "do", "o", "od", "po", "za", "i", "a", "przez", "dla", "według"},
     "nl": {"de", "het", "een", "van", "in", "op", "door", "met", "voor", "en", "bij",
            "volgens", "uit"},
+    "ru": {"в", "во", "на", "с", "со", "по", "и", "а", "но", "о", "об", "от", "для", "за",
+           "из", "к", "у", "при", "после", "как", "что", "это", "так", "уже", "однако",
+           "также", "согласно", "по данным", "по словам", "по мнению"},
     "zh": {"的", "在", "是", "我", "他", "这", "那", "有"},
 }
 BYLINE_OPENERS = {"von", "par", "por", "door"}
@@ -917,6 +920,229 @@ def test_nl_running_text_is_kept(auto: bool) -> None:
 
 
 # ---------------------------------------------------------------------------
+# Russian
+
+RU_ARTICLE = """\
+Правительство в среду одобрило законопроект, который должен ограничить арендную плату в крупных городах. По данным министерства, арендодатели не смогут повышать плату более чем на три процента в год.
+Представители строительной отрасли предупреждают, что новые правила могут сократить инвестиции в жильё, а арендаторы говорят о реформе, которую ждали много лет.
+Кроме того, законопроект ужесточает контроль за краткосрочной арендой, которая в последние годы получила широкое распространение в центрах городов.
+"""
+
+RU_PAGE = f"""\
+Главная » Экономика » Недвижимость
+Мы используем файлы cookie, чтобы сделать сайт удобнее для вас.
+Автор: Иван Петров
+Опубликовано: 9 января 2024, 14:30
+Фото: ТАСС
+{RU_ARTICLE}Реклама
+Источник: ТАСС
+Поделиться
+Читайте также: Аренда жилья в Москве продолжает дорожать
+Подпишитесь на нашу рассылку, чтобы получать главные новости дня.
+© 2024 Пример Медиа. Все права защищены.
+Похожие статьи
+Аренда жилья в Москве продолжает дорожать
+Строительство жилья резко сократилось осенью
+Что нужно знать арендаторам о новом налоге
+"""
+
+
+@MODES
+def test_ru_page(auto: bool) -> None:
+    run(RU_PAGE, "ru", auto, removed=[
+        ("Главная » Экономика » Недвижимость", "breadcrumb_path", "breadcrumb"),
+        ("Мы используем файлы cookie, чтобы сделать сайт удобнее для вас.", "cookie_notice", "cookie"),
+        ("Автор: Иван Петров", "byline", "byline"),
+        ("Опубликовано: 9 января 2024, 14:30", "dateline", "dateline"),
+        ("Фото: ТАСС", "photo_credit", "photo_credit"),
+        ("Реклама", "advertisement_marker", "advertisement"),
+        ("Источник: ТАСС", "source_attribution", "source"),
+        ("Поделиться", "share_prompt", "share"),
+        ("Читайте также: Аренда жилья в Москве продолжает дорожать", "related_link", "headline_list"),
+        ("Подпишитесь на нашу рассылку, чтобы получать главные новости дня.", "newsletter_prompt", "newsletter"),
+        ("© 2024 Пример Медиа. Все права защищены.", "copyright_footer", "copyright"),
+        ("Похожие статьи", "headline_list", "headline_list"),
+        ("Строительство жилья резко сократилось осенью", "headline_list", "headline_list"),
+    ], kept=RU_ARTICLE.splitlines())
+
+
+RU_COMMENTS = RU_ARTICLE + """\
+Комментарии
+Анна Смирнова
+3 часа назад
+Наконец-то государство занялось проблемой арендного жилья в больших городах.
+Ответить
+Пётр Иванов
+5 часов назад
+Ничего это не изменит, владельцы всегда найдут способ обойти закон.
+Ответить
+"""
+
+
+@MODES
+def test_ru_comment_thread(auto: bool) -> None:
+    thread = RU_COMMENTS.splitlines()[RU_ARTICLE.count("\n"):]
+    run(RU_COMMENTS, "ru", auto,
+        removed=[(line, "comment_thread", "comments") for line in thread],
+        kept=RU_ARTICLE.splitlines())
+
+
+#: A WordPress comment section as the Russian translation prints it: a heading counting
+#: the comments on the title, dates with "в" and "дп"/"пп", the reply form.
+RU_WORDPRESS_COMMENTS = RU_ARTICLE + """\
+2 комментария к “Правительство ограничит арендную плату”
+Анна Смирнова
+19 января, 2024 в 9:25 дп
+Наконец-то государство занялось проблемой арендного жилья в больших городах.
+Ответить
+Пётр Иванов
+20 января, 2024 в 11:40 пп
+Ничего это не изменит, владельцы всегда найдут способ обойти закон.
+Ответить
+Добавить комментарий Отменить ответ
+"""
+
+
+@MODES
+def test_ru_wordpress_comment_thread(auto: bool) -> None:
+    thread = RU_WORDPRESS_COMMENTS.splitlines()[RU_ARTICLE.count("\n"):]
+    run(RU_WORDPRESS_COMMENTS, "ru", auto,
+        removed=[(line, "comment_thread", "comments") for line in thread],
+        kept=RU_ARTICLE.splitlines())
+
+
+RU_SIDEBAR = RU_ARTICLE + """\
+Свежие записи
+Аренда жилья в Москве продолжает дорожать
+Строительство жилья резко сократилось осенью
+Что нужно знать арендаторам о новом налоге
+Рубрики
+Архивы
+Метки
+"""
+
+
+@MODES
+def test_ru_sidebar_widgets(auto: bool) -> None:
+    run(RU_SIDEBAR, "ru", auto, removed=[
+        ("Свежие записи", "headline_list", "headline_list"),
+        ("Аренда жилья в Москве продолжает дорожать", "headline_list", "headline_list"),
+        ("Что нужно знать арендаторам о новом налоге", "headline_list", "headline_list"),
+        ("Рубрики", "navigation_line", "navigation"),
+        ("Архивы", "navigation_line", "navigation"),
+        ("Метки", "navigation_line", "navigation"),
+    ], kept=RU_ARTICLE.splitlines())
+
+
+RU_BOILERPLATE = [
+    ("Вторник, 9 января 2024, 14:30", "dateline", "dateline"),
+    ("9 января 2024 г.", "dateline", "dateline"),
+    ("Вчера в 18:45", "dateline", "dateline"),
+    ("Обновлено 10 января 2024 в 09:15", "dateline", "dateline"),
+    ("5 мин чтения", "dateline", "dateline"),
+    ("Беседовала Анна Иванова", "byline", "byline"),
+    ("Иван Петров, специальный корреспондент", "byline", "byline"),
+    ("Фото: РИА Новости / Иван Петров", "photo_credit", "photo_credit"),
+    ("Фото 1 из 8", "gallery_marker", "photo_credit"),
+    ("Реклама 18+", "advertisement_marker", "advertisement"),
+    ("Материал партнёра", "advertisement_marker", "advertisement"),
+    ("Мы в соцсетях", "share_prompt", "share"),
+    ("Подписывайтесь на нас в Telegram и ВКонтакте", "follow_platform", "share"),
+    ("ВКонтакте Одноклассники Telegram", "social_links", "share"),
+    ("Показать ещё", "navigation_line", "navigation"),
+    ("Показать еще", "navigation_line", "navigation"),
+    ("Версия для слабовидящих", "navigation_line", "navigation"),
+    ("При использовании материалов ссылка на источник обязательна.", "copyright_footer", "copyright"),
+    ("Статья содержит партнёрские ссылки: мы можем получать комиссию с покупок.",
+     "affiliate_disclaimer", "affiliate"),
+]
+
+
+@pytest.mark.parametrize("line,rule,category", RU_BOILERPLATE,
+                         ids=[f"{c[1]}-{n}" for n, c in enumerate(RU_BOILERPLATE)])
+def test_ru_boilerplate_after_the_article(line: str, rule: str, category: str) -> None:
+    check(f"{RU_ARTICLE}{line}\n", "ru", removed=[(line, rule, category)],
+          kept=RU_ARTICLE.splitlines())
+
+
+RU_RUNNING_TEXT = """\
+Автор книги рассказывает о своём детстве в Санкт-Петербурге
+Источник в правительстве сообщил, что решение будет принято до конца месяца.
+Фото с места событий опубликовали очевидцы в социальных сетях.
+Поделиться опытом с коллегами приехали учителя из двадцати регионов.
+Опубликовано в 2019 году, исследование вызвало широкую дискуссию в научном сообществе.
+Главная задача правительства — сдержать рост цен на аренду, заявил министр.
+Реклама на телевидении подорожала на треть за последний год, подсчитали аналитики.
+Комментарии к законопроекту направили в Госдуму более ста организаций.
+Читайте также мнения экспертов о том, как изменятся цены на жильё в этом году.
+Сегодня в 14:30 состоится заседание правительства, на котором обсудят законопроект.
+9 января 2024 года закон вступил в силу, сообщило министерство.
+Подробнее о законопроекте рассказал министр строительства.
+По данным Росстата, цены на аренду выросли на 12 процентов.
+Подписаться на рассылку можно на сайте министерства, сообщили в пресс-службе.
+Текст Конституции РФ
+Дата выхода фильма 9 января 2025 года пока не подтверждена
+"""
+
+
+@MODES
+def test_ru_running_text_is_kept(auto: bool) -> None:
+    run(RU_RUNNING_TEXT, "ru", auto, kept=RU_RUNNING_TEXT.splitlines())
+
+
+RU_RECIPE = """\
+Этот пирог готовится быстро и нравится всей семье, особенно осенью, когда яблоки только что сняты с дерева.
+Сначала смешайте муку, яйца и соль в миске, затем постепенно добавьте молоко и сахар, пока тесто не станет гладким.
+Яблоки очистите, нарежьте дольками и выложите на тесто, затем выпекайте пирог около сорока минут.
+Ингредиенты
+Мука
+Яйца
+Соль
+Молоко
+Сахар
+Масло
+Корица
+Яблоки
+"""
+
+
+@MODES
+def test_ru_recipe_is_kept(auto: bool) -> None:
+    # without the "Ингредиенты" heading, the list after the article reads as a menu
+    run(RU_RECIPE, "ru", auto, kept=RU_RECIPE.splitlines())
+    bare = declutter.explain(RU_RECIPE.replace("Ингредиенты\n", ""), lang="ru")
+    assert not all(s.kept for s in bare.segments)
+
+
+@pytest.mark.xfail(strict=True, reason="photo-credit and source openers accept a dash as "
+                   "their separator ('Фото — ТАСС'), and Russian writes 'X — это Y' with "
+                   "one: a sentence opening with 'Фото — это' reads as a credit")
+def test_ru_sentence_with_a_dash_after_foto_is_kept() -> None:
+    line = "Фото — это способ остановить время, говорил знаменитый фотограф."
+    assert_kept(declutter.explain(RU_ARTICLE + line + "\n", lang="ru"), line)
+
+
+def test_ru_photo_credit_with_a_dash() -> None:
+    result = declutter.explain(RU_ARTICLE + "Фото — Иван Петров\n", lang="ru")
+    assert_removed(result, "Фото — Иван Петров", "photo_credit", "photo_credit")
+
+
+@pytest.mark.xfail(strict=True, reason="only the English 'You are here' is stripped before a "
+                   "breadcrumb; 'Вы здесь:' makes the first crumb hold a colon")
+def test_ru_breadcrumb_after_vy_zdes() -> None:
+    result = declutter.explain("Вы здесь: Главная > Экономика > Недвижимость\n" + RU_ARTICLE,
+                               lang="ru")
+    assert_removed(result, "Вы здесь: Главная > Экономика > Недвижимость", "breadcrumb_path",
+                   "breadcrumb")
+
+
+def test_ru_breadcrumb_after_vy_zdes_without_colon() -> None:
+    # "Вы здесь" is a first crumb of its own, so a path of two items is enough
+    result = declutter.explain("Вы здесь » Недвижимость\n" + RU_ARTICLE, lang="ru")
+    assert_removed(result, "Вы здесь » Недвижимость", "breadcrumb_path", "breadcrumb")
+
+
+# ---------------------------------------------------------------------------
 # Chinese
 
 ZH_ARTICLE = """\
@@ -1057,7 +1283,8 @@ COMMENT_PAGES = {
     "de": (DE_ARTICLE, DE_COMMENTS), "fr": (FR_ARTICLE, FR_COMMENTS),
     "es": (ES_ARTICLE, ES_COMMENTS), "it": (IT_ARTICLE, IT_COMMENTS),
     "pt": (PT_ARTICLE, PT_COMMENTS), "pl": (PL_ARTICLE, PL_COMMENTS),
-    "nl": (NL_ARTICLE, NL_COMMENTS), "zh": (ZH_ARTICLE, ZH_COMMENTS),
+    "nl": (NL_ARTICLE, NL_COMMENTS), "ru": (RU_ARTICLE, RU_COMMENTS),
+    "zh": (ZH_ARTICLE, ZH_COMMENTS),
 }
 
 
@@ -1087,6 +1314,7 @@ CREDITS = [
     ("pt", PT_ARTICLE, "João Silva contribuiu para esta reportagem.", "contributor_note"),
     ("nl", NL_ARTICLE, "Met medewerking van Jan de Vries", "reporting_credit"),
     ("nl", NL_ARTICLE, "Jan de Vries heeft bijgedragen aan dit artikel.", "contributor_note"),
+    ("ru", RU_ARTICLE, "По материалам ТАСС и РИА Новости", "reporting_credit"),
 ]
 
 
@@ -1119,6 +1347,9 @@ NOTICES = [
     ("nl", NL_ARTICLE, "Schakel JavaScript in om de reacties te bekijken."),
     ("nl", NL_ARTICLE, "Deze site wordt beschermd door reCAPTCHA en het Privacybeleid en de "
                        "Servicevoorwaarden van Google zijn van toepassing."),
+    ("ru", RU_ARTICLE, "Пожалуйста, включите JavaScript для просмотра комментариев."),
+    ("ru", RU_ARTICLE, "Этот сайт защищен reCAPTCHA, и к нему применяются Политика "
+                       "конфиденциальности и Условия использования Google."),
     ("zh", ZH_ARTICLE, "本网站受 reCAPTCHA 保护，并且适用 Google 隐私权政策和服务条款。"),
 ]
 
@@ -1135,7 +1366,9 @@ def test_site_notices_after_the_article(lang: str, article: str, line: str) -> N
                        "teilweise, sagen Entwickler."),
     ("fr", FR_ARTICLE, "Les développeurs rappellent que JavaScript reste indispensable à "
                        "la plupart des sites modernes."),
-], ids=["de", "fr"])
+    ("ru", RU_ARTICLE, "Разработчики напоминают, что без JavaScript большинство "
+                       "современных сайтов работает лишь частично."),
+], ids=["de", "fr", "ru"])
 def test_sentences_about_javascript_stay(lang: str, article: str, line: str) -> None:
     check(f"{article}{line}\n", lang, kept=[line])
 
@@ -1195,6 +1428,9 @@ COMMENT_FORMS = [
                        "wanneer ik een reactie plaats."),
     ("nl", NL_ARTICLE, "Je e-mailadres zal niet getoond worden. Vereiste velden zijn gemarkeerd "
                        "met *"),
+    ("ru", RU_ARTICLE, "Сохранить моё имя, email и адрес сайта в этом браузере для последующих "
+                       "моих комментариев."),
+    ("ru", RU_ARTICLE, "Ваш адрес email не будет опубликован. Обязательные поля помечены *"),
     ("zh", ZH_ARTICLE, "在此浏览器中保存我的显示名称、邮箱地址和网站地址，以便下次评论时使用。"),
     ("zh", ZH_ARTICLE, "您的电子邮箱地址不会被公开。 必填项已用*标注"),
 ]
