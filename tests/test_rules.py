@@ -500,3 +500,17 @@ def test_product_fields_between_a_name_and_its_description_make_no_teasers():
     article = [P1, P2, "Our picks:", *products, P3]
     result = declutter.explain("\n".join(whole_page(*article)), disable=["line_model"])
     assert not any(s.rule == "teaser_list" for s in result.segments)
+
+
+def test_a_thread_whose_replies_have_subject_lines_is_a_forum():
+    replies = ["Does anyone know when the first routes open in the north of the city?",
+               "I heard March, but nothing is confirmed by the council yet, as far as I know.",
+               "The timetable will be published next week on the council's website, I think."]
+    page = ["Bus network by alpha1: 3:21pm On Mar 09, 2023", P1, P2, P3, "Reply"]
+    for number, reply in enumerate(replies, start=2):
+        page += [f"Re: Bus network by alpha{number}: 9:43pm On Dec 09, 2023", "Avatar",
+                 f"{number} days ago", reply, "Reply"]
+    kept = declutter.clean("\n".join(page)).splitlines()
+    assert set(replies) <= set(kept)
+    email = [P1, "Re: your letter of March 3", P2, "Re: the timetable", P3]
+    assert "Re: the timetable" in declutter.clean("\n".join(email)).splitlines()

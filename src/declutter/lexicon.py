@@ -57,6 +57,7 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "reading_time": "phrases of reading-time notes ('5 min read')",
         "quote_verb": "verbs of forum quote headers, before a colon ('wrote', 'said')",
         "forum_ui": "whole lines of discussion-board software ('Thread starter', 'New posts')",
+        "reply_prefix": "prefixes of a reply's subject line, before a colon ('Re: <subject>')",
         "forum_profile": "fields of a poster's profile, before a colon ('Registered', 'Posts')",
         "comments_title": "openings of comment headings after a count ('10 thoughts on “...”')",
         "comment_count_word": "words counted on comments ('votes', 'points', 'likes')",

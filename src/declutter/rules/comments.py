@@ -34,6 +34,8 @@ PROFILE_BLOCK_LINES = 4
 FORUM_UI_MIN = 3
 #: Quote headers ('Jane wrote:') that make a page a forum wherever they stand.
 QUOTE_HEADERS_MIN = 2
+#: Lines opening with a reply prefix ('Re: <subject>') that make a page a discussion.
+REPLY_HEADERS_MIN = 3
 #: Longest profile field line ('Registered: 2024-01-27'), in words.
 PROFILE_WORDS_MAX = 8
 #: Longest greeting line ('Hi Milan,'), in words.
@@ -179,10 +181,13 @@ def is_forum(ctx: ScanContext, markers: Mapping[int, str] | None = None) -> bool
       or several posts quote others ('Jane wrote:'): comment sections under articles
       show neither; or
     * the page carries several distinct labels of discussion-board software ('Thread
-      starter', 'New posts', 'Click to expand...').
+      starter', 'New posts', 'Click to expand...'); or
+    * several lines are the subject lines of replies ('Re: <subject> by Jane: 9:43pm').
     """
     board = {phrase for _, phrase in ctx.table.lines_with_key(ctx.lexicon.words("forum_ui"))}
     if len(board) >= FORUM_UI_MIN:
+        return True
+    if _reply_headers(ctx) >= REPLY_HEADERS_MIN:
         return True
     if markers is None:
         markers = find_markers(ctx)
@@ -197,6 +202,14 @@ def is_forum(ctx: ScanContext, markers: Mapping[int, str] | None = None) -> bool
         return True
     quotes = [i for i in forum if markers[i] == SAYS and _quotes(ctx.table.keys[i], ctx.lexicon)]
     return len(quotes) >= QUOTE_HEADERS_MIN
+
+
+def _reply_headers(ctx: ScanContext) -> int:
+    """How many lines open with a reply prefix and a colon ('Re: Hybrid computing by
+    Alpha: 9:43pm'): the subject lines of a thread's replies."""
+    keys, prefixes = ctx.table.keys, ctx.lexicon.phrases("reply_prefix")
+    return sum(1 for index, prefix in ctx.table.lines_opening_with(prefixes)
+               if keys[index][len(prefix):len(prefix) + 1] == ":")
 
 
 def _quotes(key: str, lexicon: Lexicon) -> bool:
