@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 import regex
 
@@ -289,9 +289,10 @@ class TeaserListRule:
         order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
         total_prose = table.prose_chars_before[-1]
         shapes = headline_shapes(ctx)
+        dated = _date_lookup(ctx)
         position = 0
         while position < len(order):
-            pairs, end = _teaser_pairs(ctx, order, position, shapes)
+            pairs, end = _teaser_pairs(ctx, order, position, shapes, dated)
             if pairs >= TEASER_PAIRS_MIN:
                 first, last = order[position], order[end - 1]
                 inside = sum(len(doc.lines[i]) for i in order[position:end] if table.prose[i])
@@ -315,23 +316,25 @@ def _prose_around(table, order: list[int], start: int, end: int) -> bool:
     return any(table.prose[i] for i in before) and any(table.prose[i] for i in after)
 
 
-def _teaser_pairs(ctx: ScanContext, order: list[int], start: int,
-                  shapes: list[str | None]) -> tuple[int, int]:
-    """How many headline+summary pairs follow from ``order[start]``, and where they end."""
+def _teaser_pairs(ctx: ScanContext, order: list[int], start: int, shapes: list[str | None],
+                  dated: Callable[[int], bool]) -> tuple[int, int]:
+    """How many headline+summary pairs follow from ``order[start]``, and where they end;
+    ``dated`` tells whether a line holds a date."""
     table = ctx.table
     pairs, position = 0, start
     while position + 1 < len(order):
         title, after = order[position], position + 1
         if shapes[title] is None:
             break
-        dated = has_date(ctx.doc.lines[title], ctx.lexicon, ctx.timeout)
-        while not dated and after < len(order) and after - position <= BYLINE_LINES_MAX \
-                and _meta(table, order[after]) and _name_or_date(ctx, order[after]):
-            after += 1  # 'Tom Rogan', 'Tuesday November 19, 2019' before the summary
-        if after >= len(order):
-            break
-        summary = order[after]
-        if not table.prose[summary] or table.words[summary] > TEASER_SUMMARY_WORDS_MAX:
+        skip = after
+        while skip < len(order) and skip - position <= BYLINE_LINES_MAX \
+                and _meta(table, order[skip]):
+            skip += 1
+        if skip > after and skip < len(order) and _summary(table, order[skip]) \
+                and not dated(title) \
+                and all(_name_or_date(ctx, order[i], dated) for i in range(after, skip)):
+            after = skip  # 'Tom Rogan', 'Tuesday November 19, 2019' before the summary
+        if after >= len(order) or not _summary(table, order[after]):
             break
         pairs += 1
         position = after + 1
@@ -340,13 +343,29 @@ def _teaser_pairs(ctx: ScanContext, order: list[int], start: int,
     return pairs, position
 
 
-def _name_or_date(ctx: ScanContext, index: int) -> bool:
+def _summary(table, index: int) -> bool:
+    """Whether line ``index`` can be a teaser's summary: prose of a sentence or two."""
+    return table.prose[index] and table.words[index] <= TEASER_SUMMARY_WORDS_MAX
+
+
+def _name_or_date(ctx: ScanContext, index: int, dated: Callable[[int], bool]) -> bool:
     """Whether line ``index`` is a byline's name (two or three capitalised words, no
     digits) or holds a date."""
     words = ctx.doc.lines[index].split()
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words):
         return True
-    return has_date(ctx.doc.lines[index], ctx.lexicon, ctx.timeout)
+    return dated(index)
+
+
+def _date_lookup(ctx: ScanContext) -> Callable[[int], bool]:
+    """Whether a line holds a date, each line searched at most once."""
+    known: dict[int, bool] = {}
+
+    def dated(index: int) -> bool:
+        if index not in known:
+            known[index] = has_date(ctx.doc.lines[index], ctx.lexicon, ctx.timeout)
+        return known[index]
+    return dated
 
 
 def _meta(table, index: int) -> bool:
