@@ -514,3 +514,20 @@ def test_a_thread_whose_replies_have_subject_lines_is_a_forum():
     assert set(replies) <= set(kept)
     email = [P1, "Re: your letter of March 3", P2, "Re: the timetable", P3]
     assert "Re: the timetable" in declutter.clean("\n".join(email)).splitlines()
+
+
+def test_rows_of_a_data_table_in_the_article_are_kept_from_the_line_model():
+    from declutter.line_features import FEATURE_NAMES
+    from declutter.rules.line_model import LineModelRule
+    from declutter.trees import TreeEnsemble
+
+    rows = [f"July {day} -- Music Pavilion, {city}" for day, city in
+            zip(range(1, 31, 2), ["Charlotte, NC", "Raleigh, NC", "Bristow, VA", "Camden, NJ",
+                                  "Holmdel, NJ", "Wantagh, NY", "Mansfield, MA", "Denver, CO"])]
+    page = whole_page(P1, P2, P3, "Tour dates:", *rows, P1.replace("Tuesday", "Monday"))
+    everything_is_chrome = LineModelRule(model=TreeEnsemble(tuple(FEATURE_NAMES), 50.0, ()),
+                                         name="candidate")
+    config = declutter.Config(disable={"line_model"}, rules=(everything_is_chrome,))
+    kept = declutter.clean("\n".join(page), config=config).splitlines()
+    assert set(rows) <= set(kept)
+    assert "Tour dates:" not in kept  # not a row: the model still removes it

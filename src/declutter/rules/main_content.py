@@ -5,8 +5,10 @@ same) is scored line by line: article prose counts for its length, rows of a dat
 table (standings, schedules, rankings) count a little, every other line costs a
 little, menu-like lines cost more. The span with the highest total (a maximum
 subarray, as in body-text extraction) is the article; short lines outside it are page
-chrome. The rule stays silent on text that is mostly article already (an extractor's
-output, a clean page): it needs many non-prose lines outside the span.
+chrome, and rows of a data table inside it are guarded as content (the line model, which
+sees one line at a time, would take a schedule's rows for a menu). The rule stays silent
+on text that is mostly article already (an extractor's output, a clean page): it needs
+many non-prose lines outside the span.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Iterator
 
 import regex
 
-from ..labels import Category, Confidence
+from ..labels import Category, Confidence, Guard
 from ..patterns import match
 from .base import Finding, ScanContext, single
 from .dates import date_pattern
@@ -116,6 +118,9 @@ class OutsideArticleRule:
         span = (order[start], order[last])
         yield from self._marks(ctx, order[:start], span, before=True)
         yield from self._marks(ctx, order[last + 1:], span, before=False)
+        for index in order[start:last + 1]:
+            if index in rows:
+                yield Guard(index, index, self.name, "a row of a data table in the article")
 
     @staticmethod
     def _score(ctx: ScanContext, index: int) -> int:
