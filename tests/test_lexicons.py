@@ -347,28 +347,11 @@ Zimt
 """
 
 
-@MODES
-def test_de_recipe_is_kept(auto: bool) -> None:
-    # without the "Zutaten" heading, the list after the article reads as a menu
-    run(DE_RECIPE, "de", auto, kept=DE_RECIPE.splitlines())
-    bare = declutter.explain(DE_RECIPE.replace("Zutaten\n", ""), lang="de")
-    assert not all(s.kept for s in bare.segments)
-
-
 @pytest.mark.xfail(strict=True, reason="source attribution needs a colon after the opener "
                    "(only English 'Via' goes without): 'Mit Material von dpa' is kept")
 def test_de_source_without_colon() -> None:
     result = declutter.explain(DE_ARTICLE + "Mit Material von dpa und AFP\n", lang="de")
     assert_removed(result, "Mit Material von dpa und AFP", "source_attribution", "source")
-
-
-@pytest.mark.xfail(strict=True, reason="only the English 'You are here' is stripped before a "
-                   "breadcrumb; 'Sie sind hier:' makes the first crumb hold a colon")
-def test_de_breadcrumb_after_sie_sind_hier() -> None:
-    result = declutter.explain("Sie sind hier: Startseite > Politik > Inland\n" + DE_ARTICLE,
-                               lang="de")
-    assert_removed(result, "Sie sind hier: Startseite > Politik > Inland", "breadcrumb_path",
-                   "breadcrumb")
 
 
 @pytest.mark.xfail(strict=True, reason="clock times are only read as '14:30' or '14h30'; "
@@ -979,14 +962,6 @@ RU_COMMENTS = RU_ARTICLE + """\
 """
 
 
-@MODES
-def test_ru_comment_thread(auto: bool) -> None:
-    thread = RU_COMMENTS.splitlines()[RU_ARTICLE.count("\n"):]
-    run(RU_COMMENTS, "ru", auto,
-        removed=[(line, "comment_thread", "comments") for line in thread],
-        kept=RU_ARTICLE.splitlines())
-
-
 #: A WordPress comment section as the Russian translation prints it: a heading counting
 #: the comments on the title, dates with "в" and "дп"/"пп", the reply form.
 RU_WORDPRESS_COMMENTS = RU_ARTICLE + """\
@@ -1004,10 +979,11 @@ RU_WORDPRESS_COMMENTS = RU_ARTICLE + """\
 
 
 @MODES
-def test_ru_wordpress_comment_thread(auto: bool) -> None:
-    thread = RU_WORDPRESS_COMMENTS.splitlines()[RU_ARTICLE.count("\n"):]
-    run(RU_WORDPRESS_COMMENTS, "ru", auto,
-        removed=[(line, "comment_thread", "comments") for line in thread],
+@pytest.mark.parametrize("page", [RU_COMMENTS, RU_WORDPRESS_COMMENTS],
+                         ids=["markers", "wordpress"])
+def test_ru_comment_thread(page: str, auto: bool) -> None:
+    thread = page.splitlines()[RU_ARTICLE.count("\n"):]
+    run(page, "ru", auto, removed=[(line, "comment_thread", "comments") for line in thread],
         kept=RU_ARTICLE.splitlines())
 
 
@@ -1107,10 +1083,12 @@ RU_RECIPE = """\
 
 
 @MODES
-def test_ru_recipe_is_kept(auto: bool) -> None:
-    # without the "Ингредиенты" heading, the list after the article reads as a menu
-    run(RU_RECIPE, "ru", auto, kept=RU_RECIPE.splitlines())
-    bare = declutter.explain(RU_RECIPE.replace("Ингредиенты\n", ""), lang="ru")
+@pytest.mark.parametrize("lang,recipe,heading", [("de", DE_RECIPE, "Zutaten"),
+                                                 ("ru", RU_RECIPE, "Ингредиенты")])
+def test_recipe_is_kept(lang: str, recipe: str, heading: str, auto: bool) -> None:
+    # without its heading, the list after the article reads as a menu
+    run(recipe, lang, auto, kept=recipe.splitlines())
+    bare = declutter.explain(recipe.replace(heading + "\n", ""), lang=lang)
     assert not all(s.kept for s in bare.segments)
 
 
@@ -1128,12 +1106,16 @@ def test_ru_photo_credit_with_a_dash() -> None:
 
 
 @pytest.mark.xfail(strict=True, reason="only the English 'You are here' is stripped before a "
-                   "breadcrumb; 'Вы здесь:' makes the first crumb hold a colon")
-def test_ru_breadcrumb_after_vy_zdes() -> None:
-    result = declutter.explain("Вы здесь: Главная > Экономика > Недвижимость\n" + RU_ARTICLE,
-                               lang="ru")
-    assert_removed(result, "Вы здесь: Главная > Экономика > Недвижимость", "breadcrumb_path",
-                   "breadcrumb")
+                   "breadcrumb; 'Sie sind hier:' or 'Вы здесь:' makes the first crumb hold a "
+                   "colon")
+@pytest.mark.parametrize("lang,path,article", [
+    ("de", "Sie sind hier: Startseite > Politik > Inland", DE_ARTICLE),
+    ("ru", "Вы здесь: Главная > Экономика > Недвижимость", RU_ARTICLE),
+])
+def test_breadcrumb_after_you_are_here_in_other_languages(lang: str, path: str,
+                                                          article: str) -> None:
+    result = declutter.explain(path + "\n" + article, lang=lang)
+    assert_removed(result, path, "breadcrumb_path", "breadcrumb")
 
 
 def test_ru_breadcrumb_after_vy_zdes_without_colon() -> None:
