@@ -349,8 +349,8 @@ def _summary(table, index: int) -> bool:
 
 
 def _name_or_date(ctx: ScanContext, index: int, dated: Callable[[int], bool]) -> bool:
-    """Whether line ``index`` is a byline's name (two or three capitalised words, no
-    digits) or holds a date."""
+    """Whether line ``index`` is a byline's name (two or three capitalised words of
+    letters only) or holds a date."""
     words = ctx.doc.lines[index].split()
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words):
         return True
