@@ -36,3 +36,18 @@ def test_derived_table_equals_a_fresh_one(text, drops):
     assert derived.anchor_hits == fresh.anchor_hits
     assert derived.short_digit_lines == fresh.short_digit_lines
     assert derived.menu_like == fresh.menu_like
+
+
+def test_a_phrase_whose_longest_word_carries_punctuation_is_found():
+    import declutter
+    from declutter.table import anchor_of
+
+    assert anchor_of("en vous inscrivant, vous acceptez") == "inscrivant"
+    assert anchor_of("mat. pras") == "pras"
+    assert anchor_of("…") == "…"
+    article = ("Le conseil municipal a voté mardi l'extension du réseau de bus, une décision qui "
+               "réduira les temps de trajet de milliers de navetteurs au printemps prochain.\n")
+    line = "En vous inscrivant, vous acceptez nos conditions d'utilisation."
+    result = declutter.explain(article + line + "\n", lang="fr")
+    removed = {result.line(s): s.rule for s in result.segments if not s.kept}
+    assert removed == {line: "newsletter_prompt"}

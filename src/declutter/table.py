@@ -261,8 +261,10 @@ def _group_by_anchor(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 
 
 def anchor_of(phrase: str) -> str:
-    """The word of ``phrase`` used to find candidate lines: its longest word."""
-    return max(phrase.split(" "), key=len)
+    """The word of ``phrase`` used to find candidate lines: its longest word, without the
+    punctuation that clings to tokens ('inscrivant,' anchors as 'inscrivant', the form
+    :meth:`LineTable.anchor_hits` files lines under)."""
+    return max((word.strip(TOKEN_PUNCTUATION) or word for word in phrase.split(" ")), key=len)
 
 
 def unspaced(char: str) -> bool:
