@@ -531,3 +531,14 @@ def test_rows_of_a_data_table_in_the_article_are_kept_from_the_line_model():
     kept = declutter.clean("\n".join(page), config=config).splitlines()
     assert set(rows) <= set(kept)
     assert "Tour dates:" not in kept  # not a row: the model still removes it
+
+
+def test_a_long_list_of_short_items_inside_the_article_keeps_the_article_whole():
+    items = ["Pens", "Pencils", "Markers", "Scissors", "Hole Punchers", "Paper Clips",
+             "Binder Clips", "Sticky Notes", "Notepads", "Notebooks", "Folders", "Chargers",
+             "Batteries", "Cables", "Envelopes", "Stamps", "Mailing Labels", "Packing Tape"]
+    article = [P1, "Here is what most home offices hold:", *items, P2, P3,
+               P1.replace("Tuesday", "Monday"), P2.replace("mayor", "governor")]
+    result = declutter.explain("\n".join(whole_page(*article)), disable=["line_model"])
+    kept = [result.line(s) for s in result.segments if s.kept and result.line(s).strip()]
+    assert kept == article

@@ -55,6 +55,9 @@ MENU_RUN_MIN = 15
 #: captions, a post's header) costs at most RUN_COST_MAX: the article goes on past it.
 SHORT_RUN_LINES = 10
 RUN_COST_MAX = 120
+#: ...and a run of at most this many plain lines (no earlier rule removes them, none is a
+#: navigation word: an article's list of short items, not a menu) costs the same.
+PLAIN_RUN_LINES = 30
 #: Rows of a data table (standings, a schedule, a ranking) count for the article like
 #: a short stretch of prose: menus and footers hold no runs of numeric lines. A row is
 #: a non-prose line of DATA_ROW_WORDS words with at least DATA_ROW_NUMBERS numbers, in
@@ -97,9 +100,10 @@ class OutsideArticleRule:
         if not order or not ctx.whole_page:
             return
         rows = _data_rows(ctx, order)
+        plain = _plain_lines(ctx, order)
         scores = _cap_short_runs(
             [DATA_ROW_SCORE if i in rows else self._score(ctx, i) for i in order],
-            [table.prose[i] or i in rows for i in order])
+            [table.prose[i] or i in rows for i in order], plain)
         first, last, total = _best_span(scores)
         if first is None or total < ARTICLE_PROSE_MIN:
             return
@@ -151,7 +155,18 @@ class OutsideArticleRule:
             yield single(index, self.name, self.category, confidence, reason)
 
 
-def _cap_short_runs(scores: list[int], prose: list[bool]) -> list[int]:
+def _plain_lines(ctx: ScanContext, order: list[int]) -> list[bool]:
+    """Whether each line is plain: no earlier rule removes it and it is no navigation
+    word. In a language without a lexicon of its own nothing is plain: the lexicon cannot
+    tell its menus from an article's lists."""
+    if ctx.language not in ctx.lexicon.languages:
+        return [False] * len(order)
+    navigation = ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
+    return [ctx.prior.get(i, 0.0) < ctx.thresholds.min_confidence
+            and ctx.table.keys[i] not in navigation for i in order]
+
+
+def _cap_short_runs(scores: list[int], prose: list[bool], plain: list[bool]) -> list[int]:
     """Spread a capped cost over each short run of non-prose lines between prose."""
     capped = list(scores)
     position = 0
@@ -165,7 +180,8 @@ def _cap_short_runs(scores: list[int], prose: list[bool]) -> list[int]:
         inner = 0 < position and end < len(scores)
         length = end - position
         cost = -sum(scores[position:end])
-        if inner and length <= SHORT_RUN_LINES and cost > RUN_COST_MAX:
+        limit = PLAIN_RUN_LINES if all(plain[position:end]) else SHORT_RUN_LINES
+        if inner and length <= limit and cost > RUN_COST_MAX:
             share, extra = divmod(RUN_COST_MAX, length)
             for offset in range(length):
                 capped[position + offset] = -(share + (1 if offset < extra else 0))
