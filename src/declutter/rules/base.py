@@ -122,6 +122,12 @@ class PhraseRule:
                              f"{verb} “{phrase}”")
 
 
+def navigation_words(ctx: ScanContext) -> frozenset[str]:
+    """The keys of lines that are site navigation ('Home', 'Privacy Policy'), from the
+    lexicon's ``navigation_word`` and ``navigation_line`` sections."""
+    return ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
+
+
 def single(index: int, rule: str, category: Category, confidence: float, reason: str) -> Mark:
     """A :class:`Mark` of one line (equal labels are shared, not rebuilt per line)."""
     return Mark(index, index, _label(rule, category, confidence, reason))

@@ -14,7 +14,7 @@ import regex
 
 from ..labels import Guard
 from ..patterns import compile_pattern, search, trie_alternation
-from .base import Finding, ScanContext
+from .base import Finding, ScanContext, navigation_words
 
 #: Longest list a content heading ('Ingredients') protects, in non-blank lines.
 LIST_LINES_MAX = 40
@@ -53,7 +53,7 @@ class ListContentGuard:
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         doc, table = ctx.doc, ctx.table
-        navigation = ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
+        navigation = navigation_words(ctx)
         for index, _ in table.lines_with_key(ctx.lexicon.words("content_heading")):
             last, taken, probe, menu = index, 0, index + 1, 0
             while probe < len(doc.lines) and taken < LIST_LINES_MAX:

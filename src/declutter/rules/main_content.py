@@ -20,7 +20,7 @@ import regex
 
 from ..labels import Category, Confidence, Guard
 from ..patterns import match
-from .base import Finding, ScanContext, single
+from .base import Finding, ScanContext, navigation_words, single
 from .dates import date_pattern
 
 #: What a non-prose line costs, in characters of prose: menu-like entries cost more
@@ -161,7 +161,7 @@ def _plain_lines(ctx: ScanContext, order: list[int]) -> list[bool]:
     tell its menus from an article's lists."""
     if ctx.language not in ctx.lexicon.languages:
         return [False] * len(order)
-    navigation = ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
+    navigation = navigation_words(ctx)
     return [ctx.prior.get(i, 0.0) < ctx.thresholds.min_confidence
             and ctx.table.keys[i] not in navigation for i in order]
 
@@ -198,7 +198,7 @@ def is_whole_page(ctx: ScanContext) -> bool:
     menu_like = sum(1 for i in order if menu[i] and not _bulleted(doc.lines[i]))
     if not order or menu_like < CHROME_SHARE_MIN * len(order):
         return False
-    navigation = ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
+    navigation = navigation_words(ctx)
     if sum(1 for i in order if keys[i] in navigation) >= NAVIGATION_LINES_MIN:
         return True
     return _longest_menu_run(ctx, order) >= MENU_RUN_MIN

@@ -10,7 +10,7 @@ import regex
 from ..features import is_menu_entry
 from ..keys import line_key
 from ..labels import Category, Confidence, Label, Mark
-from .base import Finding, ScanContext, single
+from .base import Finding, ScanContext, navigation_words, single
 
 #: Share of entries found in the navigation lexicon that makes a run a menu anywhere.
 NAV_SHARE_LIKELY = 0.3
@@ -40,10 +40,6 @@ _INLINE_SPLIT = regex.compile(f"\\s++[{regex.escape(INLINE_SEPARATORS)}]++\\s++"
 _NON_WORD = regex.compile(r"[\W_]++", regex.V1)
 
 
-def _navigation_words(ctx: ScanContext) -> frozenset[str]:
-    return ctx.lexicon.words("navigation_word") | ctx.lexicon.words("navigation_line")
-
-
 @dataclass(frozen=True)
 class MenuRunRule:
     """Runs of menu entries, either rich in navigation words or outside the article."""
@@ -54,7 +50,7 @@ class MenuRunRule:
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         doc, table = ctx.doc, ctx.table
-        nav = _navigation_words(ctx)
+        nav = navigation_words(ctx)
         minimum = ctx.thresholds.menu_run_min
         lines, blank = doc.lines, doc.blank
         run: list[int] = []
@@ -96,7 +92,7 @@ class InlineMenuRule:
     description: str = "one-line menus ('News | Sport | Weather | Culture')"
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        nav = _navigation_words(ctx) | ctx.lexicon.words("social_network")
+        nav = navigation_words(ctx) | ctx.lexicon.words("social_network")
         for index in ctx.table.lines_with_symbol(INLINE_SEPARATORS):
             line = ctx.doc.lines[index]
             if len(line) > INLINE_CHARS_MAX:
