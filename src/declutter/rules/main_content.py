@@ -180,8 +180,9 @@ def _cap_short_runs(scores: list[int], prose: list[bool], plain: list[bool]) -> 
         inner = 0 < position and end < len(scores)
         length = end - position
         cost = -sum(scores[position:end])
-        limit = PLAIN_RUN_LINES if all(plain[position:end]) else SHORT_RUN_LINES
-        if inner and length <= limit and cost > RUN_COST_MAX:
+        short = length <= SHORT_RUN_LINES or (
+            length <= PLAIN_RUN_LINES and all(plain[position:end]))
+        if inner and short and cost > RUN_COST_MAX:
             share, extra = divmod(RUN_COST_MAX, length)
             for offset in range(length):
                 capped[position + offset] = -(share + (1 if offset < extra else 0))
