@@ -244,6 +244,30 @@ def test_titled_heading_before_any_article_removes_nothing_after_it():
     assert all(post in cleaned for post in posts)
 
 
+COUNTED_REPLIES = ["We also fill our bottles before heading out, and the kids carry their own.",
+                   "Great tips, thanks. We never thought of the cooler bag for longer hikes."]
+
+
+@pytest.mark.parametrize("heading", ["2 comments", "Comments (2)", "2 Responses"])
+def test_thread_under_a_comment_count_goes_to_the_end_of_extracted_text(heading):
+    page = [P1, P2, P3, heading, *COUNTED_REPLIES]
+    cleaned = declutter.clean("\n".join(page)).splitlines()
+    assert cleaned == [P1, P2, P3]
+
+
+def test_comment_count_after_other_comment_markers_removes_nothing_after_it():
+    # a discussion: the posts before the count already carry their own markers
+    page = [P1, "3 hours ago", P2, P3, "2 replies", *COUNTED_REPLIES]
+    cleaned = declutter.clean("\n".join(page)).splitlines()
+    assert all(reply in cleaned for reply in COUNTED_REPLIES)
+
+
+def test_comment_count_before_more_text_than_the_article_removes_nothing_after_it():
+    page = [P1, "2 comments", P2, P3, *COUNTED_REPLIES]
+    cleaned = declutter.clean("\n".join(page)).splitlines()
+    assert all(line in cleaned for line in [P2, P3, *COUNTED_REPLIES])
+
+
 @pytest.mark.parametrize("profile", list(declutter.PROFILES))
 def test_every_profile_cleans_a_strong_case(profile):
     segment = decision([P1, P2, "Advertisement"], "Advertisement", profile=profile)

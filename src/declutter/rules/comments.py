@@ -142,6 +142,28 @@ def titled_headings(ctx: ScanContext) -> list[int]:
     return found
 
 
+def counted_heading(ctx: ScanContext, markers: Mapping[int, str]) -> int | None:
+    """The heading that opens the comments of extracted text by counting them ('1 comment',
+    'Comments (12)', '3 Responses'), or ``None``.
+
+    It must be the document's first comment marker (posts that carry their own markers
+    before it make a discussion) and follow an article that outweighs what comes after
+    it. In whole-page text such counts also stand in sidebars and teasers, so none is
+    taken there.
+    """
+    if ctx.whole_page or not markers:
+        return None
+    table, first = ctx.table, min(markers)
+    key = table.keys[first]
+    if markers[first] != TRIGGER or not any(c.isdigit() for c in key) \
+            or key.strip(_COUNT_EDGES) not in ctx.lexicon.words("comments_trigger"):
+        return None
+    before = table.prose_before(first)
+    if before < ctx.thresholds.article_chars_before_thread or table.prose_after(first) > before:
+        return None
+    return first
+
+
 @lru_cache(maxsize=64)
 def _undated_ages(lexicon: Lexicon) -> frozenset[str]:
     """Relative times without a number, spelled out ('a day ago', 'yesterday')."""
@@ -268,6 +290,13 @@ class CommentThreadRule:
             yield Mark(index, last, Label(
                 self.name, self.category, Confidence.STRONG,
                 "a comment thread from its 'N thoughts on “Title”' heading to the end"))
+        heading = counted_heading(ctx, markers)
+        if heading is not None and heading not in covered:
+            last = next(i for i in reversed(range(len(doc.lines))) if not doc.blank[i])
+            covered.update(range(heading, last + 1))
+            yield Mark(heading, last, Label(
+                self.name, self.category, Confidence.STRONG,
+                "a comment thread from its 'N comments' heading to the end of the text"))
         counted = ctx.lexicon.words("comment_count_word")
         for index, kind in sorted(markers.items()):
             if kind == TRIGGER and index not in covered and _names_comments(table.keys[index], counted):
