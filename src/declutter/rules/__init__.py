@@ -40,6 +40,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     navigation.INLINE_MENU,
     phrases.NAVIGATION_LINE,
     navigation.BARE_LINK,
+    navigation.LINK_BUTTON,
     navigation.MENU_RUN,
     duplicate_title.RULE,
     duplicate_title.REPEATED_LINE,

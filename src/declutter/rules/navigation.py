@@ -34,6 +34,14 @@ FOLLOW_PROSE_WORDS_MAX = 12
 FOLLOW_PLATFORMS_STRONG = 2
 #: Longest row of share targets, in words.
 SOCIAL_ROW_WORDS_MAX = 16
+#: Arrows that close a link button or pager entry ('Get the Template >', 'Next Page »')...
+BUTTON_ARROWS_AFTER = frozenset({">", ">>", "»", "›", "→", "➔", "➜", "⟶"})
+#: ...or open one ('« Previous Thread', '‹ Older posts').
+BUTTON_ARROWS_BEFORE = frozenset({"<", "<<", "«", "‹", "←"})
+#: Each arrow that is also a quotation mark, with its counterpart: a line holding both
+#: is a quotation ('« On ne lâchera rien »'), not a button.
+QUOTE_PAIRS = {"»": "«", "›": "‹", ">": "<", ">>": "<<",
+               "«": "»", "‹": "›", "<": ">", "<<": ">>"}
 
 _LETTER = regex.compile(r"\p{L}", regex.V1)
 _INLINE_SPLIT = regex.compile(f"\\s++[{regex.escape(INLINE_SEPARATORS)}]++\\s++", regex.V1)
@@ -176,8 +184,37 @@ class BareLinkRule:
                                  "the line is only a web address")
 
 
+@dataclass(frozen=True)
+class LinkButtonRule:
+    """Link buttons and pager entries that an arrow marks: a short label closed by '>' or
+    '»' ('Get the Template >', 'Next Page »') or opened by '«' ('« Previous Thread')."""
+
+    name: str = "link_button"
+    category: Category = Category.NAVIGATION
+    description: str = (
+        "link buttons and pager entries marked by an arrow ('Get the Template >', "
+        "'Next Page »', '« Previous Thread')"
+    )
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        doc, table = ctx.doc, ctx.table
+        longest = ctx.thresholds.prompt_words_max
+        for index, line in enumerate(doc.lines):
+            if doc.blank[index] or table.prose[index] or table.words[index] > longest:
+                continue
+            words = line.split()
+            if len(words) < 2:
+                continue
+            arrow = words[-1] if words[-1] in BUTTON_ARROWS_AFTER else \
+                words[0] if words[0] in BUTTON_ARROWS_BEFORE else None
+            if arrow is not None and QUOTE_PAIRS.get(arrow, "\0") not in line:
+                yield single(index, self.name, self.category, Confidence.LIKELY,
+                             "a link button or pager entry marked by an arrow")
+
+
 MENU_RUN = MenuRunRule()
 INLINE_MENU = InlineMenuRule()
 SOCIAL_LINKS = SocialLinksRule()
 FOLLOW_PLATFORM = FollowPromptRule()
 BARE_LINK = BareLinkRule()
+LINK_BUTTON = LinkButtonRule()
