@@ -94,6 +94,10 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
     current, to_original = original, list(range(len(original.lines)))
     passes = 0
     first_markers = None
+    # Rules that run only on discussions remove what made the page read as one (poster
+    # profiles, board labels): once they have, later passes keep it a discussion.
+    forum_rules = {rule.name for rule in rules if getattr(rule, "assumes_forum", False)}
+    forum_held = False
     emitted = [True] * len(original.lines)
     while passes < MAX_PASSES:
         passes += 1
@@ -108,8 +112,12 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
         ctx = _page_facts(ctx, abstentions)
         if passes == 1:
             first_markers = ctx.comment_markers
+        if forum_held:
+            ctx = replace(ctx, forum=True)
         marks, guards = _scan(rules, ctx, abstentions)
         decision = decide(current, table, marks, guards, thresholds, record)
+        forum_held = forum_held or any(
+            label.rule in forum_rules for label in decision.removed.values())
         _merge(decision, to_original, removed, spared, labels, keep, first=passes == 1)
         emitted = emitted_lines(original, keep)
         if not decision.removed:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import attribution, breadcrumb, byline, comments, dateline, duplicate_title
+from . import attribution, breadcrumb, byline, comments, dateline, duplicate_title, forum
 from . import guards, headlines, line_model, main_content, navigation, phrases
 from .base import PhraseRule, Rule, ScanContext
 
@@ -50,6 +50,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     headlines.TRUNCATED_TEASERS,
     phrases.COMMENT_BUTTON,
     comments.RULE,
+    forum.BOARD_LABEL,
+    forum.POSTER_PROFILE,
     byline.AUTHOR_BIO,
     main_content.RULE,
     line_model.RULE,
