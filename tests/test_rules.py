@@ -320,12 +320,16 @@ WHOLE_PAGE_POSITIVE = [
                                                 P2.replace("mayor", "governor"), *TEASERS),
      "Library Opens Late On Weekends"),
 ]
+FORUM_POSTS = ["Posts: 4032", "Joined: Dec 11, 2021", P1, "Link to post",
+               "Posts: 12", "Joined: Mon Jul 24, 2017", P2, "Link to post"]
 OTHER_POSITIVE = [
     ("newsletter_mention", "newsletter", [P1, P2, "The Morning Newsletter"], "The Morning Newsletter"),
     ("call_to_action", "share", [P1, P2, "CLICK HERE TO GET THE APP"], "CLICK HERE TO GET THE APP"),
     ("follow_platform", "share", [P1, P2, "Follow The Daily Planet on Instagram and Facebook"],
      "Follow The Daily Planet on Instagram and Facebook"),
     ("gallery_marker", "photo_credit", [P1, P2, "Image 1 of 8"], "Image 1 of 8"),
+    ("board_label", "navigation", FORUM_POSTS, "Link to post"),
+    ("poster_profile", "byline", FORUM_POSTS, "Posts: 12"),
     ("link_button", "navigation", [P1, P2, "Get the Template >"], "Get the Template >"),
     ("link_button", "navigation", [P1, P2, "« Previous Thread"], "« Previous Thread"),
     ("follow_platform", "share",
