@@ -199,10 +199,14 @@ class LinkButtonRule:
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         doc, table = ctx.doc, ctx.table
         longest = ctx.thresholds.prompt_words_max
+        ends = "".join({arrow[-1] for arrow in BUTTON_ARROWS_AFTER})
+        starts = "".join({arrow[0] for arrow in BUTTON_ARROWS_BEFORE})
         for index, line in enumerate(doc.lines):
-            if doc.blank[index] or table.prose[index] or table.words[index] > longest:
+            stripped = line.strip()
+            if not stripped or (stripped[-1] not in ends and stripped[0] not in starts) \
+                    or table.prose[index] or table.words[index] > longest:
                 continue
-            words = line.split()
+            words = stripped.split()
             if len(words) < 2:
                 continue
             arrow = words[-1] if words[-1] in BUTTON_ARROWS_AFTER else \
