@@ -34,6 +34,11 @@ PROFILE_FIELD_REPEATS_MIN = 2
 _SENTENCE_INSIDE = regex.compile(r"[.!?]\s+\w", regex.V1)
 
 
+def extracted_discussion(ctx: ScanContext) -> bool:
+    """Whether the page is a discussion given as extracted text (not a whole page)."""
+    return ctx.forum and not ctx.whole_page
+
+
 @dataclass(frozen=True)
 class BoardLabelRule:
     """A discussion board's buttons and labels, on a line of their own or before a name
@@ -48,7 +53,7 @@ class BoardLabelRule:
     )
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        if not ctx.forum or ctx.whole_page:
+        if not extracted_discussion(ctx):
             return
         table = ctx.table
         labels = ctx.lexicon.phrases("forum_ui")
@@ -81,7 +86,7 @@ class PosterProfileRule:
     )
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        if not ctx.forum or ctx.whole_page:
+        if not extracted_discussion(ctx):
             return
         doc, table = ctx.doc, ctx.table
         fields = []

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from types import MappingProxyType
+from typing import Iterator, Mapping
 
 import regex
 
@@ -40,8 +41,11 @@ BUTTON_ARROWS_AFTER = frozenset({">", ">>", "»", "›", "→", "➔", "➜", "�
 BUTTON_ARROWS_BEFORE = frozenset({"<", "<<", "«", "‹", "←"})
 #: Each arrow that is also a quotation mark, with its counterpart: a line holding both
 #: is a quotation ('« On ne lâchera rien »'), not a button.
-QUOTE_PAIRS = {"»": "«", "›": "‹", ">": "<", ">>": "<<",
-               "«": "»", "‹": "›", "<": ">", "<<": ">>"}
+QUOTE_PAIRS: Mapping[str, str] = MappingProxyType({
+    "»": "«", "›": "‹", ">": "<", ">>": "<<", "«": "»", "‹": "›", "<": ">", "<<": ">>"})
+#: The characters a line must end (or begin) with to be worth splitting into words.
+_BUTTON_LAST_CHARS = frozenset(arrow[-1] for arrow in BUTTON_ARROWS_AFTER)
+_BUTTON_FIRST_CHARS = frozenset(arrow[0] for arrow in BUTTON_ARROWS_BEFORE)
 
 _LETTER = regex.compile(r"\p{L}", regex.V1)
 _INLINE_SPLIT = regex.compile(f"\\s++[{regex.escape(INLINE_SEPARATORS)}]++\\s++", regex.V1)
@@ -199,11 +203,10 @@ class LinkButtonRule:
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         doc, table = ctx.doc, ctx.table
         longest = ctx.thresholds.prompt_words_max
-        ends = "".join({arrow[-1] for arrow in BUTTON_ARROWS_AFTER})
-        starts = "".join({arrow[0] for arrow in BUTTON_ARROWS_BEFORE})
         for index, line in enumerate(doc.lines):
             stripped = line.strip()
-            if not stripped or (stripped[-1] not in ends and stripped[0] not in starts) \
+            if not stripped or (stripped[-1] not in _BUTTON_LAST_CHARS
+                                and stripped[0] not in _BUTTON_FIRST_CHARS) \
                     or table.prose[index] or table.words[index] > longest:
                 continue
             words = stripped.split()
