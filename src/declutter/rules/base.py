@@ -57,8 +57,11 @@ class ScanContext:
 class Rule(Protocol):
     """A named detector. ``scan`` yields :class:`Mark` (noise) or :class:`Guard` (content).
 
-    Rules are pure: the same context gives the same findings. ``anchor_sections`` names
-    the lexicon sections whose phrases the rule finds with ``LineTable.lines_containing``.
+    Rules are pure: the same context gives the same findings. Optional attributes the
+    engine reads: ``anchor_sections`` names the lexicon sections whose phrases the rule
+    finds with ``LineTable.lines_containing``; ``uses_prior`` asks for the labels of the
+    rules before it; ``assumes_forum`` marks a rule that runs only on discussions, whose
+    removals keep the page a discussion in later passes.
     """
 
     name: str
