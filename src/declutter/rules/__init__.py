@@ -31,6 +31,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     attribution.PHOTO_CREDIT,
     attribution.GALLERY_MARKER,
     attribution.SOURCE_ATTRIBUTION,
+    attribution.WIRE_SLUG,
     dateline.RULE,
     byline.RULE,
     byline.CONTACT_LINE,

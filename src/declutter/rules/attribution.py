@@ -12,6 +12,17 @@ from ..labels import Category, Confidence
 from ..patterns import compile_pattern, search
 from .base import Finding, ScanContext, single
 
+#: First words (of keys) of wire-story slugs: the Associated Press's 'AP-' and 'BC-'.
+WIRE_SLUG_SERVICES = ("ap", "bc")
+#: Longest slug line, in words.
+WIRE_SLUG_WORDS_MAX = 8
+#: A slug: the service and region codes, a double hyphen, hyphenated keywords, then an
+#: optional version ('4th Ld-Writethru') and word count.
+_WIRE_SLUG = regex.compile(
+    r"(?:AP|BC)-[A-Z]{2,4}--[\p{L}\p{N}][\p{L}\p{N}'&. -]*?"
+    r"(?:,\s*\d{1,2}(?:st|nd|rd|th)\s+Ld-Writethru|,\s*Advisory|,\s*Correction)?"
+    r"(?:,\s*\d{1,5})?",
+    regex.V1)
 #: Longest photo credit opened by 'Photo:' and the like, in words (captions included).
 CREDIT_WORDS_MAX = 40
 #: Longest line that an agency name alone marks as a credit, in words.
@@ -96,6 +107,26 @@ class SourceAttributionRule:
 
 
 @dataclass(frozen=True)
+class WireSlugRule:
+    """The slug line of a wire story ('AP-US--Trump-Impeachment, 4th Ld-Writethru',
+    'BC-EU--Britain-Brexit-Election'), which syndicated copies often carry."""
+
+    name: str = "wire_slug"
+    category: Category = Category.SOURCE
+    description: str = "wire-story slug lines ('AP-US--Trump-Impeachment, 4th Ld-Writethru')"
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        table = ctx.table
+        for service in WIRE_SLUG_SERVICES:
+            for index in table.by_first_word.get(service, ()):
+                line = ctx.doc.lines[index].strip()
+                if table.words[index] <= WIRE_SLUG_WORDS_MAX \
+                        and _WIRE_SLUG.fullmatch(line) is not None:
+                    yield single(index, self.name, self.category, Confidence.STRONG,
+                                 "a wire-story slug line")
+
+
+@dataclass(frozen=True)
 class CopyrightRule:
     """Copyright footers ('© 2024 Example Media. All rights reserved.')."""
 
@@ -166,4 +197,5 @@ def _counter_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
 PHOTO_CREDIT = PhotoCreditRule()
 GALLERY_MARKER = GalleryMarkerRule()
 SOURCE_ATTRIBUTION = SourceAttributionRule()
+WIRE_SLUG = WireSlugRule()
 COPYRIGHT_FOOTER = CopyrightRule()
