@@ -98,6 +98,9 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
     # profiles, board labels): once they have, later passes keep it a discussion.
     forum_rules = {rule.name for rule in rules if getattr(rule, "assumes_forum", False)}
     forum_held = False
+    # A rule marked ``first_pass_only`` (the line model, trained on first-pass features)
+    # reads the page as given, once: rerun on its own output it would keep eroding it.
+    later_rules = tuple(rule for rule in rules if not getattr(rule, "first_pass_only", False))
     emitted = [True] * len(original.lines)
     while passes < MAX_PASSES:
         passes += 1
@@ -114,7 +117,7 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
             first_markers = ctx.comment_markers
         if forum_held:
             ctx = replace(ctx, forum=True)
-        marks, guards = _scan(rules, ctx, abstentions)
+        marks, guards = _scan(rules if passes == 1 else later_rules, ctx, abstentions)
         decision = decide(current, table, marks, guards, thresholds, record)
         forum_held = forum_held or any(
             label.rule in forum_rules for label in decision.removed.values())

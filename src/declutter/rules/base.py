@@ -61,7 +61,8 @@ class Rule(Protocol):
     engine reads: ``anchor_sections`` names the lexicon sections whose phrases the rule
     finds with ``LineTable.lines_containing``; ``uses_prior`` asks for the labels of the
     rules before it; ``assumes_forum`` marks a rule that runs only on discussions, whose
-    removals keep the page a discussion in later passes.
+    removals keep the page a discussion in later passes; ``first_pass_only`` marks a rule
+    that reads the page once, as given (the learned line model).
     """
 
     name: str

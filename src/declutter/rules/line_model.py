@@ -80,6 +80,7 @@ class LineModelRule:
     model_identity: int = field(default=0, init=False, repr=False)
     name: str = "line_model"
     uses_prior: bool = True
+    first_pass_only: bool = True
     category: Category = Category.OUTSIDE_ARTICLE
     description: str = (
         "page chrome in whole-page text that no other rule names (teasers, blurbs, "
