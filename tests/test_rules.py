@@ -378,6 +378,15 @@ OTHER_POSITIVE = [
      [P1, "Your browser does not support the video tag.", P2, P3],
      "Your browser does not support the video tag."),
     ("site_notice", "notice",
+     ["You are using an out of date browser. It may not display this or other websites "
+      "correctly.", P1, P2, P3],
+     "You are using an out of date browser. It may not display this or other websites correctly."),
+    ("site_notice", "notice",
+     ["Follow along with the video below to see how to install our site as a web app on your "
+      "home screen.", P1, P2, P3],
+     "Follow along with the video below to see how to install our site as a web app on your "
+     "home screen."),
+    ("site_notice", "notice",
      [P1, P2, P3, "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms "
                   "of Service apply."],
      "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service "
