@@ -1310,6 +1310,8 @@ def test_credit_lines_after_the_article(lang: str, article: str, line: str, rule
 NOTICES = [
     ("de", DE_ARTICLE, "Du verwendest einen veralteten Browser. Es ist möglich, dass diese oder "
                        "andere Websites nicht korrekt angezeigt werden."),
+    ("de", DE_ARTICLE, "JavaScript ist deaktiviert. Für eine bessere Darstellung aktiviere bitte "
+                       "JavaScript in deinem Browser, bevor du fortfährst."),
     ("de", DE_ARTICLE, "Bitte aktivieren Sie JavaScript, um diesen Inhalt zu sehen."),
     ("de", DE_ARTICLE, "Diese Website ist durch reCAPTCHA geschützt und es gelten die "
                        "Datenschutzerklärung und Nutzungsbedingungen von Google."),
