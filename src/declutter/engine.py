@@ -94,13 +94,8 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
     current, to_original = original, list(range(len(original.lines)))
     passes = 0
     first_markers = None
-    # Rules that run only on discussions remove what made the page read as one (poster
-    # profiles, board labels): once they have, later passes keep it a discussion.
-    forum_rules = {rule.name for rule in rules if getattr(rule, "assumes_forum", False)}
+    forum_rules, later_rules = _pass_rules(config)
     forum_held = False
-    # A rule marked ``first_pass_only`` (the line model, trained on first-pass features)
-    # reads the page as given, once: rerun on its own output it would keep eroding it.
-    later_rules = tuple(rule for rule in rules if not getattr(rule, "first_pass_only", False))
     emitted = [True] * len(original.lines)
     while passes < MAX_PASSES:
         passes += 1
@@ -160,6 +155,20 @@ def _abstain(abstentions: list[Abstention], rule: str, reason: str) -> None:
 def _active_rules(config: Config) -> tuple:
     """The rules a config runs (cached: configs are immutable)."""
     return tuple(config.registry())
+
+
+@lru_cache(maxsize=64)
+def _pass_rules(config: Config) -> tuple[frozenset[str], tuple]:
+    """The names of the rules that assume a discussion, and the rules of later passes.
+
+    Rules that run only on discussions remove what made the page read as one (poster
+    profiles, board labels): once they have, later passes keep it a discussion. A rule
+    marked ``first_pass_only`` (the line model, trained on first-pass features) reads the
+    page as given, once: rerun on its own output it would keep eroding it.
+    """
+    rules = _active_rules(config)
+    return (frozenset(r.name for r in rules if getattr(r, "assumes_forum", False)),
+            tuple(r for r in rules if not getattr(r, "first_pass_only", False)))
 
 
 def _scan(rules, ctx: ScanContext, abstentions: list[Abstention]) -> tuple[list[Mark], list[Guard]]:
