@@ -325,6 +325,18 @@ WHOLE_PAGE_POSITIVE = [
 ]
 FORUM_POSTS = ["Posts: 4032", "Joined: Dec 11, 2021", P1, "Link to post",
                "Posts: 12", "Joined: Mon Jul 24, 2017", P2, "Link to post"]
+#: A consent manager's dialog: lines naming cookies, with purpose labels and switches
+#: between them that name nothing the lexicon knows.
+CONSENT_DIALOG = [
+    "We and our partners store and/or access information on a device, such as cookies.",
+    "Always Active",
+    "These cookies are necessary for the website to function and cannot be switched off "
+    "in our systems.",
+    "Consent Leg.Interest",
+    "These cookies allow us to count visits and traffic sources so we can measure and "
+    "improve the performance of our site.",
+]
+
 OTHER_POSITIVE = [
     ("newsletter_mention", "newsletter", [P1, P2, "The Morning Newsletter"], "The Morning Newsletter"),
     ("call_to_action", "share", [P1, P2, "CLICK HERE TO GET THE APP"], "CLICK HERE TO GET THE APP"),
@@ -337,7 +349,7 @@ OTHER_POSITIVE = [
     ("board_label", "navigation", FORUM_POSTS, "Link to post"),
     ("poster_profile", "byline", FORUM_POSTS, "Posts: 12"),
     ("link_button", "navigation", [P1, P2, "Get the Template >"], "Get the Template >"),
-    ("link_button", "navigation", [P1, P2, "« Previous Thread"], "« Previous Thread"),
+    ("link_button", "navigation", [P1, P2, "« Back to the Board Index"], "« Back to the Board Index"),
     ("follow_platform", "share",
      [P1, "Follow the Opinion section on Facebook, Twitter (@example) and Instagram.", P2],
      "Follow the Opinion section on Facebook, Twitter (@example) and Instagram."),
@@ -391,6 +403,20 @@ OTHER_POSITIVE = [
                   "of Service apply."],
      "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service "
      "apply."),
+    ("consent_dialog", "cookie",
+     [P1, P2, P3, *CONSENT_DIALOG], "Always Active"),
+    ("consent_dialog", "cookie",
+     [P1, P2, P3, *CONSENT_DIALOG], "Consent Leg.Interest"),
+    ("comment_form", "comments",
+     [P1, P2, P3, "You need to be a member in order to leave a comment",
+      "Sign up for a new account in our community. It's easy!"],
+     "Sign up for a new account in our community. It's easy!"),
+    ("navigation_line", "navigation", [P1, P2, P3, "Learn more"], "Learn more"),
+    ("navigation_line", "navigation", [P1, P2, P3, "Next Thread"], "Next Thread"),
+    ("affiliate_disclaimer", "affiliate",
+     [P1, P2, P3, "Prices were accurate at the time this article was published but may change "
+                  "over time."],
+     "Prices were accurate at the time this article was published but may change over time."),
     ("comment_form", "comments",
      [P1, P2, P3, "Leave a Reply", "Your email address will not be published. Required fields "
                                    "are marked *"],
@@ -589,3 +615,24 @@ def test_a_long_list_of_short_items_inside_the_article_keeps_the_article_whole()
     result = declutter.explain("\n".join(whole_page(*article)), disable=["line_model"])
     kept = [result.line(s) for s in result.segments if s.kept and result.line(s).strip()]
     assert kept == article
+
+
+def test_lines_between_distant_cookie_notices_stay():
+    """Two cookie notices far apart make no dialog: the article between them stays."""
+    notices = ["We use cookies to improve your experience.", "Accept all cookies",
+               "Manage cookies"]
+    lines = [notices[0], P1, "Always Active", P2, P3, "The council meets again in May.",
+             notices[1], "A vote on the timetable follows.", P1.upper(), P2.upper(), P3.upper(),
+             notices[2]]
+    result = declutter.explain("\n\n".join(lines))
+    kept = {result.line(s) for s in result.segments if s.kept}
+    assert {"Always Active", "The council meets again in May.",
+            "A vote on the timetable follows."} <= kept
+    assert not any(s.rule == "consent_dialog" for s in result.segments)
+
+
+def test_a_consent_dialog_needs_three_cookie_lines():
+    lines = [P1, P2, P3, CONSENT_DIALOG[0], "Always Active", CONSENT_DIALOG[2]]
+    result = declutter.explain("\n\n".join(lines))
+    assert decision(lines, "Always Active").kept
+    assert not any(s.rule == "consent_dialog" for s in result.segments)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import attribution, breadcrumb, byline, comments, dateline, duplicate_title, forum
+from . import attribution, breadcrumb, byline, comments, consent, dateline, duplicate_title, forum
 from . import guards, headlines, line_model, main_content, navigation, phrases
 from .base import PhraseRule, Rule, ScanContext
 
@@ -14,6 +14,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     guards.QUOTATION,
     guards.TABLE_ROW,
     phrases.COOKIE_NOTICE,
+    consent.RULE,
     phrases.COMMENT_FORM,
     phrases.NEWSLETTER_PROMPT,
     phrases.NEWSLETTER_LINE,

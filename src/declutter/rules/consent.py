@@ -1,0 +1,74 @@
+"""Consent dialogs: the cookie banner that a page's text carries as a block of lines.
+
+A consent manager lists its purposes, vendors and switches as many lines, of which only
+some name cookies or consent ('We and our partners store and/or access information on a
+device', 'Always Active', 'Consent Leg.Interest'). Where several lines that the cookie
+lexicon names sit close together, the lines between them belong to the same dialog.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..labels import Category, Confidence, Label, Mark
+from .base import Finding, ScanContext
+
+#: Fewest lines naming cookies or consent that make a dialog.
+CONSENT_ANCHORS_MIN = 3
+#: Most non-blank lines that may stand between two of them within one dialog.
+CONSENT_GAP_MAX = 3
+
+
+@dataclass(frozen=True)
+class ConsentDialogRule:
+    """A cookie-consent dialog: a cluster of lines naming cookies or consent, and the
+    purpose labels and switches between them."""
+
+    name: str = "consent_dialog"
+    category: Category = Category.COOKIE
+    description: str = (
+        "cookie-consent dialogs: lines naming cookies or consent close together, with the "
+        "purposes and switches between them ('Always Active', 'Consent Leg.Interest')"
+    )
+    anchor_sections: tuple[str, ...] = ("cookie",)
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        phrases = ctx.lexicon.phrases("cookie")
+        if not phrases:
+            return
+        anchors = [index for index, _ in ctx.table.lines_containing(phrases)]
+        if len(anchors) < CONSENT_ANCHORS_MIN:
+            return
+        position = _non_blank_positions(ctx)
+        label = Label(self.name, self.category, Confidence.STRONG,
+                      "part of a cookie-consent dialog")
+        for cluster in _clusters(anchors, position):
+            if len(cluster) >= CONSENT_ANCHORS_MIN:
+                yield Mark(cluster[0], cluster[-1], label)
+
+
+def _non_blank_positions(ctx: ScanContext) -> list[int]:
+    """For every line, how many non-blank lines come before it."""
+    positions = []
+    count = 0
+    for blank in ctx.doc.blank:
+        positions.append(count)
+        count += not blank
+    return positions
+
+
+def _clusters(anchors: list[int], position: list[int]) -> Iterator[list[int]]:
+    """Runs of ``anchors`` (line indices, in order) in which consecutive ones have at most
+    :data:`CONSENT_GAP_MAX` non-blank lines between them."""
+    cluster = [anchors[0]]
+    for index in anchors[1:]:
+        if position[index] - position[cluster[-1]] - 1 <= CONSENT_GAP_MAX:
+            cluster.append(index)
+        else:
+            yield cluster
+            cluster = [index]
+    yield cluster
+
+
+RULE = ConsentDialogRule()
