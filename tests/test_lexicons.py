@@ -1441,3 +1441,22 @@ def test_shipped_texts_after_the_article(lang: str, article: str, line: str, rul
 def test_a_sentence_about_publishing_email_addresses_stays() -> None:
     line = "The court ruled that the council must not publish the email addresses of residents."
     check(f"{EN_ARTICLE}{line}\n", "en", kept=[line])
+
+
+@pytest.mark.parametrize("lang,article,heading", [
+    ("de", DE_ARTICLE, "Einzelnachweise"),
+    ("fr", FR_ARTICLE, "Notes et références"),
+    ("es", ES_ARTICLE, "Referencias"),
+    ("it", IT_ARTICLE, "Fonti"),
+    ("pt", PT_ARTICLE, "Referências"),
+    ("pl", PL_ARTICLE, "Przypisy"),
+    ("nl", NL_ARTICLE, "Bronnen"),
+    ("ru", RU_ARTICLE, "Список литературы"),
+    ("zh", ZH_ARTICLE, "参考文献"),
+])
+def test_reference_list_after_the_article(lang: str, article: str, heading: str) -> None:
+    citations = ["- Müller, A. (2019): Wohnungsmarkt und Mieten. Berlin, S. 12–19.",
+                 "- https://example.org/bericht-2021.pdf"]
+    result = declutter.explain(article + "\n".join([heading, *citations]) + "\n", lang=lang)
+    assert_removed(result, heading, "reference_list", "source")
+    assert_removed(result, citations[0], "reference_list", "source")

@@ -403,6 +403,15 @@ OTHER_POSITIVE = [
                   "of Service apply."],
      "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service "
      "apply."),
+    ("reference_list", "source",
+     [P1, P2, P3, "References",
+      "- Doe J, Roe M. Bus networks and commuting times. Transport Review 2019;12:4-9.",
+      "- City Transit Authority. Annual report. https://example.org/report.pdf"],
+     "- Doe J, Roe M. Bus networks and commuting times. Transport Review 2019;12:4-9."),
+    ("reference_list", "source",
+     [P1, P2, P3, "Footnotes", "- Up to forty buses an hour at peak times. ↩",
+      "- The figure the council gave in its budget. ↩"],
+     "Footnotes"),
     ("consent_dialog", "cookie",
      [P1, P2, P3, *CONSENT_DIALOG], "Always Active"),
     ("consent_dialog", "cookie",
@@ -636,3 +645,21 @@ def test_a_consent_dialog_needs_three_cookie_lines():
     result = declutter.explain("\n\n".join(lines))
     assert decision(lines, "Always Active").kept
     assert not any(s.rule == "consent_dialog" for s in result.segments)
+
+
+def test_a_sources_heading_before_more_article_stays():
+    """Lines with years under a 'Sources' heading are the article when more of the article
+    follows them than came before."""
+    dated = ["In 2019 the council first studied the routes.",
+             "In 2021 it asked residents which lines they used."]
+    lines = ["Sources", *dated, P1, P2, P3]
+    result = declutter.explain("\n\n".join(lines))
+    assert not any(s.rule == "reference_list" for s in result.segments)
+    assert all(decision(lines, line).kept for line in dated)
+
+
+def test_a_references_heading_needs_citations_after_it():
+    lines = [P1, P2, P3, "References", "Friends and neighbours of the bus riders",
+             "Members of the transport committee"]
+    result = declutter.explain("\n\n".join(lines))
+    assert not any(s.rule == "reference_list" for s in result.segments)

@@ -37,6 +37,8 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "dateline_prefix": "words that open a dateline ('Published', 'Updated')",
         "byline_prefix": "words that open a byline ('By', 'Written by')",
         "photo_credit_prefix": "words that open a photo credit ('Photo:', 'Image credit')",
+        "reference_heading": "headings of the list of sources or footnotes that closes an "
+                             "article ('References', 'Article Sources')",
         "photo_agency": "photo agencies whose name marks a credit line ('Getty Images')",
         "source_prefix": "words that open a source attribution ('Source', 'Via')",
         "comments_trigger": "headings that open a comment section ('Top Rated Comments')",

@@ -32,6 +32,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     attribution.PHOTO_CREDIT,
     attribution.GALLERY_MARKER,
     attribution.SOURCE_ATTRIBUTION,
+    attribution.REFERENCE_LIST,
     attribution.WIRE_SLUG,
     dateline.RULE,
     byline.RULE,

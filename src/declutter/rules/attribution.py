@@ -8,7 +8,7 @@ from typing import Iterator
 
 import regex
 
-from ..labels import Category, Confidence
+from ..labels import Category, Confidence, Label, Mark
 from ..patterns import compile_pattern, search
 from .base import Finding, ScanContext, single
 
@@ -37,6 +37,19 @@ SOURCE_WORDS_MAX = 14
 VIA_WORDS_MAX = 6
 #: Longest copyright footer, in words.
 COPYRIGHT_WORDS_MAX = 30
+
+#: A reference list needs at least this many lines that read as citations...
+REFERENCE_CITATIONS_MIN = 2
+#: ...may open with this many other lines (an editorial note: 'All articles are reviewed
+#: by our fact-checkers')...
+REFERENCE_NOTE_LINES_MAX = 1
+#: ...and may hold single other lines between citations (a citation wrapped over two).
+REFERENCE_GAP_LINES_MAX = 1
+#: Longest citation, in words.
+CITATION_WORDS_MAX = 80
+#: What makes a line read as a citation: a web address, a footnote's return arrow, or a
+#: year ('Community Coll J Res Pract 2007;31:703-19').
+_CITATION = regex.compile(r"https?://|\bwww\.|↩|\b(?:1[5-9]|20)\d\d\b", regex.V1)
 
 #: Characters that may follow an opener such as 'Photo' or 'Source'.
 COLONS = ":：|/–—-"
@@ -104,6 +117,49 @@ class SourceAttributionRule:
                 if after[0][:1].isupper():
                     yield single(index, self.name, self.category, Confidence.LIKELY,
                                  "a short line opening with “Via”")
+
+
+@dataclass(frozen=True)
+class ReferenceListRule:
+    """The list of sources or footnotes closing an article: a heading ('References',
+    'Article Sources', 'Footnotes', 'Quellen') followed by lines that read as citations
+    (web addresses, years, footnote arrows)."""
+
+    name: str = "reference_list"
+    category: Category = Category.SOURCE
+    description: str = (
+        "reference and footnote lists after the article ('References', 'Article Sources:' "
+        "followed by citations or web addresses)"
+    )
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        if ctx.forum:
+            return  # a post may list its sources; the thread is the content
+        doc, table = ctx.doc, ctx.table
+        order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
+        position = {index: rank for rank, index in enumerate(order)}
+        for heading, phrase in table.lines_with_key(ctx.lexicon.words("reference_heading")):
+            last = _reference_run(ctx, order, position[heading] + 1)
+            if last is None or table.prose_after(last) > table.prose_before(heading):
+                continue  # no citations, or not after the article
+            yield Mark(heading, last, Label(self.name, self.category, Confidence.LIKELY,
+                                            f"a list of citations under “{phrase}”"))
+
+
+def _reference_run(ctx: ScanContext, order: list[int], start: int) -> int | None:
+    """The last line of the citations that follow ``order[start - 1]`` (a reference
+    heading), or ``None`` when fewer than :data:`REFERENCE_CITATIONS_MIN` follow."""
+    table, lines = ctx.table, ctx.doc.lines
+    citations, others, last = 0, 0, None
+    for index in order[start:]:
+        if table.words[index] <= CITATION_WORDS_MAX \
+                and search(_CITATION, lines[index], ctx.timeout) is not None:
+            citations, others, last = citations + 1, 0, index
+            continue
+        others += 1
+        if others > (REFERENCE_NOTE_LINES_MAX if citations == 0 else REFERENCE_GAP_LINES_MAX):
+            break
+    return last if citations >= REFERENCE_CITATIONS_MIN else None
 
 
 @dataclass(frozen=True)
@@ -197,5 +253,6 @@ def _counter_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
 PHOTO_CREDIT = PhotoCreditRule()
 GALLERY_MARKER = GalleryMarkerRule()
 SOURCE_ATTRIBUTION = SourceAttributionRule()
+REFERENCE_LIST = ReferenceListRule()
 WIRE_SLUG = WireSlugRule()
 COPYRIGHT_FOOTER = CopyrightRule()
