@@ -423,6 +423,13 @@ OTHER_POSITIVE = [
     ("navigation_line", "navigation", [P1, P2, P3, "Learn more"], "Learn more"),
     ("navigation_line", "navigation", [P1, P2, P3, "Next Thread"], "Next Thread"),
     ("affiliate_disclaimer", "affiliate",
+     [P1, P2, P3, "Support Example News! Donate via PayPal, become a member, or shop through our "
+                  "store. We also use affiliate links in articles to earn commissions if you make "
+                  "a purchase after clicking on those links."],
+     "Support Example News! Donate via PayPal, become a member, or shop through our store. We "
+     "also use affiliate links in articles to earn commissions if you make a purchase after "
+     "clicking on those links."),
+    ("affiliate_disclaimer", "affiliate",
      [P1, P2, P3, "Prices were accurate at the time this article was published but may change "
                   "over time."],
      "Prices were accurate at the time this article was published but may change over time."),
