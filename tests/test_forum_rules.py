@@ -50,3 +50,17 @@ def test_fields_of_an_article_stay():
     lines = [ARTICLE, "Location: Paris, France", "Founded: 1954", ARTICLE.replace("summer", "spring")]
     kept = declutter.clean("\n".join(lines)).splitlines()
     assert "Location: Paris, France" in kept and "Founded: 1954" in kept
+
+
+def test_cleaning_a_cleaned_thread_keeps_its_post_headers():
+    """A thread cleaned once has lost its profiles; its post headers ('by Jane » date')
+    still make it a discussion, so cleaning it again changes nothing."""
+    once = declutter.clean("\n".join(forum_thread()))
+    assert declutter.clean(once) == once
+    assert "by Bombadil » Tue Aug 27, 2019 4:08 am" in once.splitlines()
+
+
+def test_one_byline_with_a_date_does_not_make_a_discussion():
+    lines = ["by Jane Doe » Tue Aug 27, 2019 1:47 am", ARTICLE, ARTICLE.replace("summer", "spring")]
+    result = declutter.explain("\n".join(lines))
+    assert not result.segments[0].kept and result.segments[0].rule == "byline"

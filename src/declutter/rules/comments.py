@@ -36,6 +36,12 @@ FORUM_UI_MIN = 3
 QUOTE_HEADERS_MIN = 2
 #: Lines opening with a reply prefix ('Re: <subject>') that make a page a discussion.
 REPLY_HEADERS_MIN = 3
+#: Post headers ('by Jane » Tue Aug 27, 2019 1:47 am') that make a page a discussion.
+POST_HEADERS_MIN = 3
+#: Longest post header, in words.
+POST_HEADER_WORDS_MAX = 14
+#: What parts a post header's author from its date.
+POST_HEADER_SEPARATOR = "»"
 #: Longest profile field line ('Registered: 2024-01-27'), in words.
 PROFILE_WORDS_MAX = 8
 #: Longest greeting line ('Hi Milan,'), in words.
@@ -204,12 +210,14 @@ def is_forum(ctx: ScanContext, markers: Mapping[int, str] | None = None) -> bool
       show neither; or
     * the page carries several distinct labels of discussion-board software ('Thread
       starter', 'New posts', 'Click to expand...'); or
-    * several lines are the subject lines of replies ('Re: <subject> by Jane: 9:43pm').
+    * several lines are the subject lines of replies ('Re: <subject> by Jane: 9:43pm'),
+      or the headers of posts ('by Jane » Tue Aug 27, 2019 1:47 am'): an article has one
+      byline, a board one per post.
     """
     board = {phrase for _, phrase in ctx.table.lines_with_key(ctx.lexicon.words("forum_ui"))}
     if len(board) >= FORUM_UI_MIN:
         return True
-    if _reply_headers(ctx) >= REPLY_HEADERS_MIN:
+    if _reply_headers(ctx) >= REPLY_HEADERS_MIN or _post_headers(ctx) >= POST_HEADERS_MIN:
         return True
     if markers is None:
         markers = find_markers(ctx)
@@ -232,6 +240,20 @@ def _reply_headers(ctx: ScanContext) -> int:
     keys, prefixes = ctx.table.keys, ctx.lexicon.phrases("reply_prefix")
     return sum(1 for index, prefix in ctx.table.lines_opening_with(prefixes)
                if keys[index][len(prefix):len(prefix) + 1] == ":")
+
+
+def _post_headers(ctx: ScanContext) -> int:
+    """How many lines are a post's header: a byline opener, a name, then a date after
+    '»' ('by Jane » Tue Aug 27, 2019 1:47 am', the header of phpBB's posts)."""
+    table, lines = ctx.table, ctx.doc.lines
+    count = 0
+    for index, _ in table.lines_opening_with(ctx.lexicon.phrases("byline_prefix")):
+        line = lines[index]
+        if table.words[index] > POST_HEADER_WORDS_MAX or POST_HEADER_SEPARATOR not in line:
+            continue
+        date = line.rsplit(POST_HEADER_SEPARATOR, 1)[1]
+        count += is_bare_date(date, ctx.lexicon, ctx.timeout)
+    return count
 
 
 def _quotes(key: str, lexicon: Lexicon) -> bool:
