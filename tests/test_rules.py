@@ -422,6 +422,10 @@ OTHER_POSITIVE = [
      "Sign up for a new account in our community. It's easy!"),
     ("navigation_line", "navigation", [P1, P2, P3, "Learn more"], "Learn more"),
     ("navigation_line", "navigation", [P1, P2, P3, "Next Thread"], "Next Thread"),
+    ("navigation_line", "navigation", ["Subscribe Sign in", P1, P2, P3], "Subscribe Sign in"),
+    ("comment_form", "comments",
+     [P1, P2, P3, "Sign up to request clarification or add additional context in comments."],
+     "Sign up to request clarification or add additional context in comments."),
     ("affiliate_disclaimer", "affiliate",
      [P1, P2, P3, "Support Example News! Donate via PayPal, become a member, or shop through our "
                   "store. We also use affiliate links in articles to earn commissions if you make "
