@@ -69,7 +69,8 @@ SINGLE_LINES: dict[str, str] = {
     "digits_and_colons": "12:",
     "bullets": "• ",
 }
-#: Lines repeated many times: one word, and lexicon phrases of several rules.
+#: Lines repeated many times: one word, lexicon phrases of several rules, and pairs of
+#: lines (a reference heading and a citation).
 MANY_LINES: dict[str, str] = {
     "one_word_lines": "word",
     "share_lines": "Share",
@@ -78,6 +79,9 @@ MANY_LINES: dict[str, str] = {
     "home_lines": "Home",
     "truncated_lines": "Council votes to expand the bus network across the...",
     "numeric_rows": "1 Kyle Busch 5040 5 1 17 27",
+    "cookie_lines": "We use cookies",
+    "reference_lists": "Sources\nhttps://example.com/report-2021.pdf",
+    "post_headers": "by Jane » Tue Aug 27, 2019 1:47 am",
 }
 
 COMMENT_NAMES = ("Anna K.", "Bob", "carla_88", "Dimitri", "Eve")

@@ -135,23 +135,33 @@ class ReferenceListRule:
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         if ctx.forum:
             return  # a post may list its sources; the thread is the content
-        doc, table = ctx.doc, ctx.table
-        order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
-        position = {index: rank for rank, index in enumerate(order)}
-        for heading, phrase in table.lines_with_key(ctx.lexicon.words("reference_heading")):
-            last = _reference_run(ctx, order, position[heading] + 1)
+        table = ctx.table
+        headings = list(table.lines_with_key(ctx.lexicon.words("reference_heading")))
+        if not headings:
+            return
+        order = [i for i in range(len(ctx.doc.lines)) if not ctx.doc.blank[i]]
+        rank = {index: position for position, index in enumerate(order)}
+        scanned = 0  # lines before this rank were read for an earlier heading's list
+        for heading, phrase in headings:
+            if rank[heading] < scanned:
+                continue  # inside the list of an earlier heading
+            last, scanned = _reference_run(ctx, order, rank[heading] + 1)
             if last is None or table.prose_after(last) > table.prose_before(heading):
                 continue  # no citations, or not after the article
             yield Mark(heading, last, Label(self.name, self.category, Confidence.LIKELY,
                                             f"a list of citations under “{phrase}”"))
 
 
-def _reference_run(ctx: ScanContext, order: list[int], start: int) -> int | None:
-    """The last line of the citations that follow ``order[start - 1]`` (a reference
-    heading), or ``None`` when fewer than :data:`REFERENCE_CITATIONS_MIN` follow."""
+def _reference_run(ctx: ScanContext, order: list[int], start: int) -> tuple[int | None, int]:
+    """The last line of the citations from rank ``start`` of the non-blank lines ``order``
+    on (``None`` when fewer than :data:`REFERENCE_CITATIONS_MIN`), and the rank where the
+    reading stopped: each line is read for one heading at most, so the rule stays linear."""
     table, lines = ctx.table, ctx.doc.lines
     citations, others, last = 0, 0, None
-    for index in order[start:]:
+    position = start
+    while position < len(order):
+        index = order[position]
+        position += 1
         if table.words[index] <= CITATION_WORDS_MAX \
                 and search(_CITATION, lines[index], ctx.timeout) is not None:
             citations, others, last = citations + 1, 0, index
@@ -159,7 +169,7 @@ def _reference_run(ctx: ScanContext, order: list[int], start: int) -> int | None
         others += 1
         if others > (REFERENCE_NOTE_LINES_MAX if citations == 0 else REFERENCE_GAP_LINES_MAX):
             break
-    return last if citations >= REFERENCE_CITATIONS_MIN else None
+    return (last if citations >= REFERENCE_CITATIONS_MIN else None), position
 
 
 @dataclass(frozen=True)
