@@ -9,6 +9,7 @@ lexicon names sit close together, the lines between them belong to the same dial
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Iterator
 
 from ..labels import Category, Confidence, Label, Mark
@@ -40,22 +41,12 @@ class ConsentDialogRule:
         anchors = [index for index, _ in ctx.table.lines_containing(phrases)]
         if len(anchors) < CONSENT_ANCHORS_MIN:
             return
-        position = _non_blank_positions(ctx)
+        position = list(accumulate(0 if b else 1 for b in ctx.doc.blank))  # non-blank up to i
         label = Label(self.name, self.category, Confidence.STRONG,
                       "part of a cookie-consent dialog")
         for cluster in _clusters(anchors, position):
             if len(cluster) >= CONSENT_ANCHORS_MIN:
                 yield Mark(cluster[0], cluster[-1], label)
-
-
-def _non_blank_positions(ctx: ScanContext) -> list[int]:
-    """For every line, how many non-blank lines come before it."""
-    positions = []
-    count = 0
-    for blank in ctx.doc.blank:
-        positions.append(count)
-        count += not blank
-    return positions
 
 
 def _clusters(anchors: list[int], position: list[int]) -> Iterator[list[int]]:
