@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import declutter
+from declutter.document import segment
 from docgen import noisy_documents, non_blank
 
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
@@ -61,6 +62,15 @@ def test_output_lines_are_a_subsequence_of_input_lines(text):
     remaining = iter(text.splitlines())
     for line in declutter.clean(text).splitlines():
         assert any(line == candidate for candidate in remaining), line
+
+
+@SETTINGS
+@given(any_text)
+def test_content_lines_and_their_ranks(text):
+    doc = segment(text)
+    assert doc.content == [i for i, line in enumerate(doc.lines) if line.strip()]
+    for index in range(len(doc)):
+        assert doc.content_rank[index] == sum(1 for i in doc.content if i <= index)
 
 
 @SETTINGS

@@ -8,6 +8,7 @@ break, so the spans ``[starts[i], ends[i])`` partition the original text exactly
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate
 
 
@@ -30,6 +31,18 @@ class Document:
 
     def __len__(self) -> int:
         return len(self.lines)
+
+    @cached_property
+    def content(self) -> list[int]:
+        """The indices of the non-blank lines, in order (computed once per document)."""
+        return [index for index, blank in enumerate(self.blank) if not blank]
+
+    @cached_property
+    def content_rank(self) -> list[int]:
+        """For each line, how many non-blank lines there are up to it, itself included:
+        the distance between two lines counted in non-blank lines is the difference of
+        their ranks. For ``"a\\n\\nb"``: ``[1, 1, 2]``."""
+        return list(accumulate(0 if blank else 1 for blank in self.blank))
 
 
 def segment(text: str) -> Document:

@@ -55,7 +55,7 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
     work: a line's vector is the same whichever other lines are wanted.
     """
     doc, table = ctx.doc, ctx.table
-    order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
+    order = doc.content
     count = len(order)
     if not count:
         return order, []

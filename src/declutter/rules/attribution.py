@@ -139,13 +139,13 @@ class ReferenceListRule:
         headings = list(table.lines_with_key(ctx.lexicon.words("reference_heading")))
         if not headings:
             return
-        order = [i for i in range(len(ctx.doc.lines)) if not ctx.doc.blank[i]]
-        rank = {index: position for position, index in enumerate(order)}
-        scanned = 0  # lines before this rank were read for an earlier heading's list
+        order, rank = ctx.doc.content, ctx.doc.content_rank
+        scanned = 0  # the non-blank lines before this position were read for an earlier list
         for heading, phrase in headings:
-            if rank[heading] < scanned:
+            after = rank[heading]  # the heading's position in ``order`` plus one
+            if after <= scanned:
                 continue  # inside the list of an earlier heading
-            last, scanned = _reference_run(ctx, order, rank[heading] + 1)
+            last, scanned = _reference_run(ctx, order, after)
             if last is None or table.prose_after(last) > table.prose_before(heading):
                 continue  # no citations, or not after the article
             yield Mark(heading, last, Label(self.name, self.category, Confidence.LIKELY,

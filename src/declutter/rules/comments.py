@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 from statistics import median
 from typing import Iterator, Mapping
 
@@ -282,7 +281,7 @@ class CommentThreadRule:
         if ctx.forum:
             return  # the thread is the page
         doc, thresholds, table = ctx.doc, ctx.thresholds, ctx.table
-        rank = list(accumulate(0 if b else 1 for b in doc.blank))  # non-blank lines up to i
+        rank = doc.content_rank
         covered: set[int] = set()
         clusters = _bridge(list(_clusters(sorted(markers), rank, thresholds.comment_gap_max)),
                            markers)

@@ -9,7 +9,6 @@ lexicon names sit close together, the lines between them belong to the same dial
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import Iterator
 
 from ..labels import Category, Confidence, Label, Mark
@@ -41,7 +40,7 @@ class ConsentDialogRule:
         anchors = [index for index, _ in ctx.table.lines_containing(phrases)]
         if len(anchors) < CONSENT_ANCHORS_MIN:
             return
-        position = list(accumulate(0 if b else 1 for b in ctx.doc.blank))  # non-blank up to i
+        position = ctx.doc.content_rank
         label = Label(self.name, self.category, Confidence.STRONG,
                       "part of a cookie-consent dialog")
         for cluster in _clusters(anchors, position):

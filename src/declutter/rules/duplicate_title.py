@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import Iterator
 
 from ..labels import Category, Confidence
@@ -85,7 +84,7 @@ class RepeatedLineRule:
         if ctx.forum:
             return  # replies quote earlier posts: content
         table = ctx.table
-        rank = list(accumulate(0 if b else 1 for b in ctx.doc.blank))
+        rank = ctx.doc.content_rank
         for indices in table.by_key.values():
             if len(indices) < 2:
                 continue

@@ -286,7 +286,7 @@ class TeaserListRule:
         if ctx.forum or not ctx.whole_page:
             return  # in an extracted article, heading + paragraph pairs are its sections
         doc, table = ctx.doc, ctx.table
-        order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
+        order = doc.content
         total_prose = table.prose_chars_before[-1]
         shapes = headline_shapes(ctx)
         dated = _date_lookup(ctx)
@@ -391,7 +391,7 @@ class TruncatedTeaserRule:
         if ctx.forum:
             return  # thread listings preview their posts the same way
         doc, table = ctx.doc, ctx.table
-        order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
+        order = doc.content
         cut = [position for position, index in enumerate(order)
                if table.words[index] >= TRUNCATED_WORDS_MIN and _truncated(doc.lines[index])]
         if len(cut) < TRUNCATED_RUN_MIN:

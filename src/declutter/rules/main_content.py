@@ -96,7 +96,7 @@ class OutsideArticleRule:
         if ctx.forum:
             return
         doc, table = ctx.doc, ctx.table
-        order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
+        order = doc.content
         if not order or not ctx.whole_page:
             return
         rows = _data_rows(ctx, order)
@@ -195,7 +195,7 @@ def is_whole_page(ctx: ScanContext) -> bool:
     rather than an article already extracted: many menu-like lines, and either several
     lines that are navigation words or one long run of menu-like lines."""
     doc, keys, menu = ctx.doc, ctx.table.keys, ctx.table.menu_like
-    order = [i for i in range(len(doc.lines)) if not doc.blank[i]]
+    order = doc.content
     menu_like = sum(1 for i in order if menu[i] and not _bulleted(doc.lines[i]))
     if not order or menu_like < CHROME_SHARE_MIN * len(order):
         return False
