@@ -340,6 +340,9 @@ CONSENT_DIALOG = [
 OTHER_POSITIVE = [
     ("newsletter_mention", "newsletter", [P1, P2, "The Morning Newsletter"], "The Morning Newsletter"),
     ("call_to_action", "share", [P1, P2, "CLICK HERE TO GET THE APP"], "CLICK HERE TO GET THE APP"),
+    # a call to action is no subheading: it goes between two paragraphs too
+    ("call_to_action", "share", [P1, "CLICK HERE TO GET THE FOX NEWS APP", P2],
+     "CLICK HERE TO GET THE FOX NEWS APP"),
     ("follow_platform", "share", [P1, P2, "Follow The Daily Planet on Instagram and Facebook"],
      "Follow The Daily Planet on Instagram and Facebook"),
     ("gallery_marker", "photo_credit", [P1, P2, "Image 1 of 8"], "Image 1 of 8"),

@@ -79,8 +79,9 @@ NEWSLETTER_MENTION = PhraseRule(
 
 CALL_TO_ACTION = PhraseRule(
     name="call_to_action", category=Category.SHARE, section="call_to_action",
-    mode="contains", confidence=Confidence.LIKELY, max_words=PROMPT_WORDS,
-    description="short calls to action that are not sentences ('CLICK HERE TO GET THE APP')",
+    mode="contains", confidence=Confidence.STRONG, max_words=PROMPT_WORDS,
+    description="short calls to action that are not sentences ('CLICK HERE TO GET THE APP'), "
+                "between paragraphs too: a call to action is no subheading",
     prose=False,
 )
 
