@@ -82,6 +82,9 @@ MANY_LINES: dict[str, str] = {
     "cookie_lines": "We use cookies",
     "reference_lists": "Sources\nhttps://example.com/report-2021.pdf",
     "post_headers": "by Jane » Tue Aug 27, 2019 1:47 am",
+    "repeated_passages": ("The council voted on Tuesday to expand the bus network across the city, "
+                          "officials said in a statement.\nCritics said the plan was too "
+                          "expensive, but the mayor called the vote a turning point for all."),
 }
 
 COMMENT_NAMES = ("Anna K.", "Bob", "carla_88", "Dimitri", "Eve")

@@ -340,6 +340,7 @@ CONSENT_DIALOG = [
 OTHER_POSITIVE = [
     ("newsletter_mention", "newsletter", [P1, P2, "The Morning Newsletter"], "The Morning Newsletter"),
     ("call_to_action", "share", [P1, P2, "CLICK HERE TO GET THE APP"], "CLICK HERE TO GET THE APP"),
+    ("repeated_passage", "repeated", [P1, P2, P3, P1, P2], P2),
     # a call to action is no subheading: it goes between two paragraphs too
     ("call_to_action", "share", [P1, "CLICK HERE TO GET THE FOX NEWS APP", P2],
      "CLICK HERE TO GET THE FOX NEWS APP"),
@@ -677,3 +678,33 @@ def test_a_references_heading_needs_citations_after_it():
              "Members of the transport committee"]
     result = declutter.explain("\n\n".join(lines))
     assert not any(s.rule == "reference_list" for s in result.segments)
+
+
+def test_a_repeated_passage_keeps_its_first_copy():
+    """Only the later copy of a repeated passage goes; the article before it is whole."""
+    text = "\n\n".join([P1, P2, P3, P1, P2]) + "\n"
+    assert [line for line in declutter.clean(text).splitlines() if line] == [P1, P2, P3]
+
+
+def test_a_single_paragraph_that_recurs_is_content():
+    """One line that comes back (the same question put to each interviewee) is no
+    passage: a passage is two lines or more."""
+    question = ("What kind of cooking do you like best yourself, and is there anything that "
+                "you would never eat, whatever the occasion, the season or the company at the "
+                "table, even when someone you love has cooked it for you?")
+    answers = [P1, P2, P3]
+    lines = [line for answer in answers for line in (question, answer)]
+    segment = decision(lines, question)
+    assert segment.kept, segment
+
+
+def test_repeated_lines_that_are_not_prose_are_content():
+    """A meal plan repeats its day's items in the same order; items are not prose."""
+    day = ["Breakfast: 1 scoop protein powder, 1 cup strawberries, 8 oz. unsweetened almond "
+           "milk, 1 tsp. nut butter",
+           "Lunch: 2 cups mixed greens, 3 oz. grilled chicken breast, ½ cup cherry tomatoes, "
+           "¼ avocado, 2 tbsp. dressing",
+           "Portion containers: 1 green, 1 red, 1 yellow, 1 purple, 2 tsp."]
+    lines = [P1, *day, P2, *day, P3]
+    segment = decision(lines, day[1])
+    assert segment.kept, segment

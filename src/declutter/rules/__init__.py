@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import attribution, breadcrumb, byline, comments, consent, dateline, duplicate_title, forum
-from . import guards, headlines, line_model, main_content, navigation, phrases
+from . import guards, headlines, line_model, main_content, navigation, passages, phrases
 from .base import PhraseRule, Rule, ScanContext
 
 #: Every built-in rule, in the order the registry applies them.
@@ -47,6 +47,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     navigation.MENU_RUN,
     duplicate_title.RULE,
     duplicate_title.REPEATED_LINE,
+    passages.RULE,
     headlines.RELATED_LINK,
     headlines.HEADLINE_LIST,
     headlines.TEASER_LIST,
