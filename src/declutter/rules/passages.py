@@ -5,6 +5,10 @@ forum reply quoting a whole earlier post, a teaser that repeats the article's op
 paragraphs. The first copy stays; every later copy goes. Single lines that recur (a
 meal plan's days, the same question put to each interviewee) are content, so a passage
 is at least two consecutive lines, and it must read as prose.
+
+The rule runs on discussion pages too: a reply that quotes a whole post repeats text the
+page already holds where it was written. ``repeated_line``, which takes single lines,
+leaves discussions alone, since a quoted line or two shows what a reply answers.
 """
 
 from __future__ import annotations
@@ -37,22 +41,22 @@ class RepeatedPassageRule:
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         table, order = ctx.table, ctx.doc.content
-        # copy[p]: the position (in ``order``) of the latest earlier line with the same text
+        # previous[p]: the position (in ``order``) of the latest earlier line with the same text
         latest: dict[str, int] = {}
-        copy: list[int | None] = []
+        previous: list[int | None] = []
         for position, index in enumerate(order):
             key = table.keys[index]
-            copy.append(latest.get(key) if key else None)
+            previous.append(latest.get(key) if key else None)
             if key:
                 latest[key] = position
         start = 0
         while start < len(order):
-            if copy[start] is None:
+            if previous[start] is None:
                 start += 1
                 continue
-            earlier, end = copy[start], start + 1
+            earlier, end = previous[start], start + 1
             # extend while the earlier copy goes on line for line, ending before this one
-            while end < len(order) and copy[end] == earlier + (end - start) \
+            while end < len(order) and previous[end] == earlier + (end - start) \
                     and earlier + (end - start) < start:
                 end += 1
             passage = order[start:end]
