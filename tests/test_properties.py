@@ -74,6 +74,22 @@ def test_content_lines_and_their_ranks(text):
 
 
 @SETTINGS
+@given(any_text, st.integers(min_value=0, max_value=3))
+def test_clusters_split_where_the_gap_is_too_wide(text, gap_max):
+    doc = segment(text)
+    if not doc.content:
+        return
+    runs = doc.clusters(doc.content[::2], gap_max)
+    assert [i for run in runs for i in run] == doc.content[::2]
+    def gap(a, b):
+        return sum(1 for i in doc.content if a < i < b)
+    for run in runs:
+        assert all(gap(a, b) <= gap_max for a, b in zip(run, run[1:]))
+    for before, after in zip(runs, runs[1:]):
+        assert gap(before[-1], after[0]) > gap_max
+
+
+@SETTINGS
 @given(any_text)
 def test_offsets_partition_the_original(text):
     result = declutter.explain(text)

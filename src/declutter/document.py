@@ -44,6 +44,18 @@ class Document:
         their ranks. For ``"a\\n\\nb"``: ``[1, 1, 2]``."""
         return list(accumulate(0 if blank else 1 for blank in self.blank))
 
+    def clusters(self, indices: list[int], gap_max: int) -> list[list[int]]:
+        """Runs of ``indices`` (line indices, ascending, at least one) in which consecutive
+        ones have at most ``gap_max`` non-blank lines between them."""
+        rank = self.content_rank
+        runs = [[indices[0]]]
+        for index in indices[1:]:
+            if rank[index] - rank[runs[-1][-1]] - 1 <= gap_max:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        return runs
+
 
 def segment(text: str) -> Document:
     """Cut ``text`` into lines whose offsets partition it.

@@ -283,8 +283,7 @@ class CommentThreadRule:
         doc, thresholds, table = ctx.doc, ctx.thresholds, ctx.table
         rank = doc.content_rank
         covered: set[int] = set()
-        clusters = _bridge(list(_clusters(sorted(markers), rank, thresholds.comment_gap_max)),
-                           markers)
+        clusters = _bridge(doc.clusters(sorted(markers), thresholds.comment_gap_max), markers)
         for cluster in clusters:
             cluster = _from_heading(cluster, markers)
             kinds = [markers[i] for i in cluster]
@@ -379,17 +378,6 @@ def _bridge(clusters: list[list[int]], markers: dict[int, str]) -> list[list[int
                 position = ahead + 1
         joined.append(cluster)
     return joined
-
-
-def _clusters(indices: list[int], rank: list[int], gap_max: int) -> Iterator[list[int]]:
-    cluster = [indices[0]]
-    for index in indices[1:]:
-        if rank[index] - rank[cluster[-1]] - 1 <= gap_max:
-            cluster.append(index)
-        else:
-            yield cluster
-            cluster = [index]
-    yield cluster
 
 
 RULE = CommentThreadRule()

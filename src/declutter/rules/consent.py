@@ -40,25 +40,11 @@ class ConsentDialogRule:
         anchors = [index for index, _ in ctx.table.lines_containing(phrases)]
         if len(anchors) < CONSENT_ANCHORS_MIN:
             return
-        position = ctx.doc.content_rank
         label = Label(self.name, self.category, Confidence.STRONG,
                       "part of a cookie-consent dialog")
-        for cluster in _clusters(anchors, position):
+        for cluster in ctx.doc.clusters(anchors, CONSENT_GAP_MAX):
             if len(cluster) >= CONSENT_ANCHORS_MIN:
                 yield Mark(cluster[0], cluster[-1], label)
-
-
-def _clusters(anchors: list[int], position: list[int]) -> Iterator[list[int]]:
-    """Runs of ``anchors`` (line indices, in order) in which consecutive ones have at most
-    :data:`CONSENT_GAP_MAX` non-blank lines between them."""
-    cluster = [anchors[0]]
-    for index in anchors[1:]:
-        if position[index] - position[cluster[-1]] - 1 <= CONSENT_GAP_MAX:
-            cluster.append(index)
-        else:
-            yield cluster
-            cluster = [index]
-    yield cluster
 
 
 RULE = ConsentDialogRule()
