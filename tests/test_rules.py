@@ -119,6 +119,8 @@ NEGATIVE = [
     ("copyright_footer", [P1, "Copyright law was the focus of the hearing on Thursday.", P2],
      "Copyright law was the focus of the hearing on Thursday."),
     ("dateline", [P1, "Updated guidance for travellers", P2], "Updated guidance for travellers"),
+    ("dateline", [P1, "Date: June 8-11, 2026", P2], "Date: June 8-11, 2026"),
+    ("dateline", ["Date: 16–19 March 2026", P1, P2], "Date: 16–19 March 2026"),
     ("contact_line", [P1, "Residents can email the council at buses@example.gov with "
                           "questions about the new routes, officials said.", P2],
      "Residents can email the council at buses@example.gov with questions about the new "
@@ -708,3 +710,19 @@ def test_repeated_lines_that_are_not_prose_are_content():
     lines = [P1, *day, P2, *day, P3]
     segment = decision(lines, day[1])
     assert segment.kept, segment
+
+
+@pytest.mark.parametrize("line,span", [
+    ("Date: January 6-9, 2026", True),
+    ("Date: 13-15 October 2026", True),
+    ("Summit on 7 December 2026, Expo from 8–11 December 2026", True),
+    ("Published 09-01-2018", False),
+    ("Updated June 8 - 10:30 AM", False),
+    ("2014-03-28 15:35:05 +00:00", False),
+    ("The score was 3-1 in March", False),
+])
+def test_a_span_of_days_is_told_from_one_date(line, span):
+    from declutter.lexicon import load_lexicon
+    from declutter.rules.dates import has_date_span
+
+    assert has_date_span(line, load_lexicon(("en",))) is span

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ..labels import Category, Confidence
 from .base import Finding, ScanContext, single
-from .dates import BARE_DATE_CHARS_MAX, has_date, is_bare_date
+from .dates import BARE_DATE_CHARS_MAX, has_date, has_date_span, is_bare_date
 
 #: Longest reading-time note ('5 min read'), in words.
 READING_TIME_WORDS_MAX = 8
@@ -17,7 +17,11 @@ DATELINE_WORDS_MAX = 16
 
 @dataclass(frozen=True)
 class DatelineRule:
-    """Publication and update stamps, and lines that are nothing but a date."""
+    """Publication and update stamps, and lines that are nothing but a date.
+
+    A span of days ('Date: June 8-11, 2026') is an event's dates, which a listing of
+    events or a programme gives as content; a publication stamp names one day.
+    """
 
     name: str = "dateline"
     category: Category = Category.DATELINE
@@ -34,6 +38,8 @@ class DatelineRule:
             line = doc.lines[index]
             if table.words[index] <= DATELINE_WORDS_MAX and has_date(line, lexicon, ctx.timeout):
                 stamped.add(index)
+                if has_date_span(line, lexicon, ctx.timeout):
+                    continue
                 yield single(index, self.name, self.category, Confidence.STRONG,
                              f"“{opener}” followed by a date or time")
         for index, word in table.lines_with_key(lexicon.phrases("dateline_prefix")):
@@ -52,6 +58,8 @@ class DatelineRule:
                 continue
             if ctx.forum:
                 continue  # post dates are content on a forum
+            if has_date_span(line, lexicon, ctx.timeout):
+                continue
             if len(line) <= BARE_DATE_CHARS_MAX and not line.rstrip().endswith(":") \
                     and is_bare_date(line, lexicon, ctx.timeout):
                 yield single(index, self.name, self.category, Confidence.LIKELY,

@@ -17,6 +17,9 @@ BARE_DATE_CHARS_MAX = 80
 _TOKEN = regex.compile(r"\w+", regex.V1)
 _NUMERIC = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|º|°)?", regex.V1 | regex.IGNORECASE)
 _NUMERIC_DATE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[:h]\d{2}"
+#: Two day numbers joined by a dash ('6-9', '16–19'), neither part of a longer number,
+#: a numeric date or a clock time.
+_DAY_SPAN = r"(?<![\d./:\-–])\d{1,2}(?:st|nd|rd|th)?[ \t]*+[-–][ \t]*+\d{1,2}(?:st|nd|rd|th)?(?![\d./:\-–])"
 
 
 @lru_cache(maxsize=64)
@@ -30,6 +33,30 @@ def date_pattern(months: tuple[str, ...]) -> regex.Pattern[str]:
         f"|(?<!\\w){month}\\.?[ \\t]++\\d{{4}})"
     )
     return compile_pattern(source, FLAGS)
+
+
+@lru_cache(maxsize=64)
+def date_span_pattern(months: tuple[str, ...]) -> regex.Pattern[str]:
+    """A pattern that finds a span of days next to a month ('January 6-9', '16-19 March')."""
+    month = trie_alternation(months)
+    source = (
+        f"(?<!\\w){month}\\.?[ \\t]*+{_DAY_SPAN}"
+        f"|{_DAY_SPAN}[ \\t]*+{month}(?!\\w)"
+    )
+    return compile_pattern(source, FLAGS)
+
+
+def has_date_span(line: str, lexicon: Lexicon, timeout: float = DEFAULT_TIMEOUT) -> bool:
+    """Whether ``line`` names a span of days ('Date: January 6-9, 2026'): an event's
+    dates, where a publication stamp names one point in time.
+
+    >>> from declutter.lexicon import load_lexicon
+    >>> has_date_span("Date: 16-19 March 2026", load_lexicon(("en",)))
+    True
+    >>> has_date_span("Updated 09-01-2018, 10:05", load_lexicon(("en",)))
+    False
+    """
+    return search(date_span_pattern(lexicon.phrases("month")), line, timeout) is not None
 
 
 def has_date(line: str, lexicon: Lexicon, timeout: float = DEFAULT_TIMEOUT) -> bool:
