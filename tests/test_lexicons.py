@@ -1460,3 +1460,28 @@ def test_reference_list_after_the_article(lang: str, article: str, heading: str)
     result = declutter.explain(article + "\n".join([heading, *citations]) + "\n", lang=lang)
     assert_removed(result, heading, "reference_list", "source")
     assert_removed(result, citations[0], "reference_list", "source")
+
+
+#: A vendor's sales buttons, one per language, as they close a blog post.
+SALES_BUTTONS = {
+    "de": ("Jetzt Demo anfordern!", DE_ARTICLE),
+    "fr": ("Demander une démo gratuite", FR_ARTICLE),
+    "es": ("Solicita una demo hoy", ES_ARTICLE),
+    "it": ("Richiedi un preventivo gratuito", IT_ARTICLE),
+    "pt": ("Agende uma demonstração", PT_ARTICLE),
+    "pl": ("Wypróbuj za darmo przez 14 dni", PL_ARTICLE),
+    "nl": ("Vraag een demo aan", NL_ARTICLE),
+    "ru": ("Попробовать бесплатно", RU_ARTICLE),
+    "zh": ("立即预约演示", ZH_ARTICLE),
+    "en": ("Book a demo today", EN_ARTICLE),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SALES_BUTTONS))
+def test_sales_buttons_after_the_article(lang: str) -> None:
+    button, article = SALES_BUTTONS[lang]
+    result = declutter.explain(article + button + "\n", lang=lang)
+    assert_removed(result, button, "call_to_action", "share")
+    for line in article.splitlines():
+        if line.strip():
+            assert_kept(result, line)

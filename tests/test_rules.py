@@ -120,6 +120,7 @@ NEGATIVE = [
      "Copyright law was the focus of the hearing on Thursday."),
     ("dateline", [P1, "Updated guidance for travellers", P2], "Updated guidance for travellers"),
     ("dateline", [P1, "Date: June 8-11, 2026", P2], "Date: June 8-11, 2026"),
+    ("call_to_action", [P1, P2, "- 14-day free trial available"], "- 14-day free trial available"),
     ("dateline", ["Date: 16–19 March 2026", P1, P2], "Date: 16–19 March 2026"),
     ("contact_line", [P1, "Residents can email the council at buses@example.gov with "
                           "questions about the new routes, officials said.", P2],
@@ -346,6 +347,11 @@ OTHER_POSITIVE = [
     # a call to action is no subheading: it goes between two paragraphs too
     ("call_to_action", "share", [P1, "CLICK HERE TO GET THE FOX NEWS APP", P2],
      "CLICK HERE TO GET THE FOX NEWS APP"),
+    # a vendor's sales buttons closing or interrupting its blog post
+    ("call_to_action", "share", [P1, "Schedule Your Personalized Demo!", P2],
+     "Schedule Your Personalized Demo!"),
+    ("call_to_action", "share", [P1, P2, "30 day free trial, no credit card required"],
+     "30 day free trial, no credit card required"),
     ("follow_platform", "share", [P1, P2, "Follow The Daily Planet on Instagram and Facebook"],
      "Follow The Daily Planet on Instagram and Facebook"),
     ("gallery_marker", "photo_credit", [P1, P2, "Image 1 of 8"], "Image 1 of 8"),
