@@ -638,6 +638,30 @@ def test_rows_of_a_data_table_in_the_article_are_kept_from_the_line_model():
     assert "Tour dates:" not in kept  # not a row: the model still removes it
 
 
+def test_the_line_model_never_removes_the_last_article_prose_of_a_page():
+    """A one-paragraph article amid menus stays even when the model finds every line
+    chrome; lines that are not prose still go."""
+    from declutter.line_features import FEATURE_NAMES
+    from declutter.rules.line_model import LineModelRule
+    from declutter.trees import Tree, TreeEnsemble
+
+    def run(model, *middle):
+        rule = LineModelRule(model=model, name="candidate")
+        config = declutter.Config(disable={"line_model"}, rules=(rule,))
+        return declutter.clean("\n".join(whole_page(*middle)), config=config).splitlines()
+
+    everything_is_chrome = TreeEnsemble(tuple(FEATURE_NAMES), 50.0, ())
+    kept = run(everything_is_chrome, P1, "Part of the Regional Press Group since 1998")
+    assert P1 in kept
+    assert "Part of the Regional Press Group since 1998" not in kept
+    # prose after the first paragraph is chrome: the first stays, so the model is obeyed
+    after_first = Tree(feature=(FEATURE_NAMES.index("prose_before"),), threshold=(0.0,),
+                       left=(-1,), right=(-2,), leaf=(-50.0, 50.0))
+    kept = run(TreeEnsemble(tuple(FEATURE_NAMES), 0.0, (after_first,)), P1, P2, P3)
+    assert P1 in kept
+    assert P2 not in kept and P3 not in kept
+
+
 def test_a_long_list_of_short_items_inside_the_article_keeps_the_article_whole():
     items = ["Pens", "Pencils", "Markers", "Scissors", "Hole Punchers", "Paper Clips",
              "Binder Clips", "Sticky Notes", "Notepads", "Notebooks", "Folders", "Chargers",

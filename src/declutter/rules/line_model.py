@@ -9,7 +9,8 @@ said) and labels the lines it finds likely chrome.
 The model runs last, only on whole-page text, and only adds labels: it never keeps a
 line a rule removed. Its confidence is capped below what the ``precision`` profile
 needs and below ``Confidence.STRONG``, so content guards (lists, steps, quotations)
-and the ``between_paragraphs`` context still keep what they keep. It was trained with
+and the ``between_paragraphs`` context still keep what they keep, and it never removes
+the last prose lines the rules left on a page. It was trained with
 ``benchmarks/train_line_model.py`` on the public evaluation pages (see
 ``docs/quality.md`` for the figures on pages it was not trained on).
 """
@@ -94,13 +95,34 @@ class LineModelRule:
         if not ctx.whole_page:
             return
         model = check_features(self.model or packaged_model())
+        scored = {}
         for index, vector in zip(*line_features(ctx, lambda i: is_candidate(ctx, i))):
             probability = model.probability(vector)
-            if probability < PROBABILITY_MIN:
+            if probability >= PROBABILITY_MIN:
+                scored[index] = probability
+        spared = last_prose(ctx, scored)
+        for index, probability in scored.items():
+            if index in spared:
                 continue
-            confidence = round(min(probability, CONFIDENCE_CAP), 2)
-            yield single(index, self.name, self.category, confidence,
+            yield single(index, self.name, self.category, confidence_of(probability),
                          f"page chrome by the line model (p={probability:.2f})")
+
+
+def confidence_of(probability: float) -> float:
+    """The confidence of the label the model gives a line it scores ``probability``."""
+    return round(min(probability, CONFIDENCE_CAP), 2)
+
+
+def last_prose(ctx: ScanContext, scored: dict[int, float]) -> frozenset[int]:
+    """The prose lines the model must leave: all those it scored, when its labels would
+    remove every prose line the rules left on the page (a one-paragraph article amid
+    hundreds of menu lines). The model refines what the rules keep; it never empties
+    a page of its article."""
+    removes = ctx.thresholds.min_confidence
+    left = [i for i in ctx.doc.content if ctx.table.prose[i] and ctx.prior.get(i, 0.0) < removes]
+    if not left or any(confidence_of(scored.get(i, 0.0)) < removes for i in left):
+        return frozenset()
+    return frozenset(left)
 
 
 def is_candidate(ctx: ScanContext, index: int) -> bool:
