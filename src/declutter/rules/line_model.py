@@ -95,7 +95,7 @@ class LineModelRule:
         if not ctx.whole_page:
             return
         model = check_features(self.model or packaged_model())
-        scored = {}
+        scored: dict[int, float] = {}
         for index, vector in zip(*line_features(ctx, lambda i: is_candidate(ctx, i))):
             probability = model.probability(vector)
             if probability >= PROBABILITY_MIN:
