@@ -20,6 +20,9 @@ _NUMERIC_DATE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[
 #: Two day numbers joined by a dash ('6-9', '16–19'), neither part of a longer number,
 #: a numeric date or a clock time.
 _DAY_SPAN = r"(?<![\d./:\-–])\d{1,2}(?:st|nd|rd|th)?[ \t]*+[-–][ \t]*+\d{1,2}(?:st|nd|rd|th)?(?![\d./:\-–])"
+#: Digits on both sides of a dash: what every span of days holds, checked first because
+#: it is cheap and most lines lack it.
+_DASHED_DIGITS = regex.compile(r"\d(?:st|nd|rd|th)?[ \t]*+[-–][ \t]*+\d", regex.V1)
 
 
 @lru_cache(maxsize=64)
@@ -56,6 +59,8 @@ def has_date_span(line: str, lexicon: Lexicon, timeout: float = DEFAULT_TIMEOUT)
     >>> has_date_span("Updated 09-01-2018, 10:05", load_lexicon(("en",)))
     False
     """
+    if _DASHED_DIGITS.search(line) is None:
+        return False
     return search(date_span_pattern(lexicon.phrases("month")), line, timeout) is not None
 
 
