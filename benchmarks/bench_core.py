@@ -86,6 +86,17 @@ def test_seed_latency(benchmark, perf_log, cpu_timer, path: Path) -> None:
                     chars=len(text))
 
 
+def test_call_overhead(benchmark, perf_log, cpu_timer) -> None:
+    """The fixed cost of one call: a one-sentence text, where nearly all the time is
+    per-call setup (options, rules, lexicon, language) rather than per-line work."""
+    benchmark.group = "seed latency"
+    text = "One sentence of plain text, nothing to remove.\n"
+    result = benchmark(cpu_timer.wrap(declutter.clean), text)
+    assert result == text
+    perf_log.record(benchmark, "seed", "one sentence (call overhead)", corpus.megabytes(text), 1,
+                    cpu=cpu_timer, chars=len(text))
+
+
 # ---------------------------------------------------------------------------
 # Corpus throughput, declutter and peers on the same pages
 

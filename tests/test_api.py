@@ -126,6 +126,20 @@ def test_registry_rejects_duplicates_and_unknown_names():
     assert "byline" not in RuleRegistry(DEFAULT_RULES).without(["byline"])
 
 
+
+def test_each_config_gets_the_rules_of_its_own_options():
+    # registries are shared between equal options; different options must never mix
+    without_byline = declutter.Config(disable=["byline"]).registry()
+    assert "byline" not in without_byline.names()
+    assert "byline" in declutter.Config().registry().names()
+    assert declutter.Config(disable=["byline"]).registry().names() == without_byline.names()
+    assert "byline" not in declutter.Config(disable=["byline", "dateline"]).registry().names()
+    assert "dateline" in declutter.Config(disable=["byline"]).registry().names()
+    text = "By Jane Doe\n" + ARTICLE
+    assert declutter.clean(text) == ARTICLE
+    assert declutter.clean(text, disable=["byline"]) == text
+    assert declutter.clean(text) == ARTICLE
+
 def test_repeated_line_keeps_its_first_copy():
     result = declutter.explain(ARTICLE * 2)
     assert [s.kept for s in result.segments] == [True, False]

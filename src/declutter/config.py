@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 from .patterns import DEFAULT_TIMEOUT
@@ -13,6 +14,13 @@ from .rules.base import Rule
 
 #: The registry of built-in rules.
 DEFAULT_REGISTRY = RuleRegistry(DEFAULT_RULES)
+
+
+@lru_cache(maxsize=64)
+def _builtin_registry(disable: frozenset[str]) -> RuleRegistry:
+    """The built-in rules minus ``disable`` (cached: every call with the same options
+    would build the same immutable registry)."""
+    return DEFAULT_REGISTRY.without(disable)
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,8 @@ class Config:
 
         :raises UnknownRuleError: when a disabled name matches no rule.
         """
+        if not self.rules:
+            return _builtin_registry(self.disable)
         return DEFAULT_REGISTRY.extended(self.rules).without(self.disable)
 
     @classmethod

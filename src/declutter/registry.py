@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterable, Iterator
 
 from .errors import UnknownRuleError
@@ -22,8 +23,8 @@ class RuleRegistry:
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self._rules: tuple[Rule, ...] = tuple(rules)
-        names = [rule.name for rule in self._rules]
-        duplicated = sorted({n for n in names if names.count(n) > 1})
+        counts = Counter(rule.name for rule in self._rules)
+        duplicated = sorted(name for name, count in counts.items() if count > 1)
         if duplicated:
             raise ValueError(f"duplicate rule names: {', '.join(duplicated)}")
 
@@ -56,6 +57,8 @@ class RuleRegistry:
         :raises UnknownRuleError: listing every name that matches no rule.
         """
         dropped = set(names)
+        if not dropped:
+            return self
         unknown = sorted(dropped.difference(self.names()))
         if unknown:
             raise UnknownRuleError(unknown, list(self.names()))
@@ -63,4 +66,7 @@ class RuleRegistry:
 
     def extended(self, rules: Iterable[Rule]) -> "RuleRegistry":
         """A registry with ``rules`` appended after the existing ones."""
+        rules = tuple(rules)
+        if not rules:
+            return self
         return RuleRegistry((*self._rules, *rules))

@@ -158,8 +158,7 @@ class LineTable:
         their forms with punctuation attached); symbols by one character-class scan.
         """
         hits: dict[str, list[int]] = {}
-        spaced = [a for a in self.anchors if not unspaced(a[:1])]
-        variants = _anchor_variants(tuple(spaced))
+        variants, unspaced_anchors = _split_anchors(self.anchors)
         for index, key in enumerate(self.keys):
             if not key or self.words[index] > ANCHOR_LINE_WORDS_MAX:
                 continue
@@ -169,9 +168,8 @@ class LineTable:
                 bucket = hits.setdefault(anchor, [])
                 if not bucket or bucket[-1] != index:
                     bucket.append(index)
-        for anchor in self.anchors:
-            if unspaced(anchor[:1]):
-                self._find_everywhere(anchor, hits)
+        for anchor in unspaced_anchors:
+            self._find_everywhere(anchor, hits)
         starts = self.key_starts
         with self._budget("symbol scan"):
             for match in _SYMBOL.finditer(self.key_text, timeout=self.timeout):
@@ -286,6 +284,14 @@ def contains_words(key: str, phrase: str) -> bool:
             return True
         start = key.find(phrase, start + 1)
     return False
+
+
+@lru_cache(maxsize=64)
+def _split_anchors(anchors: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The token forms of the anchors of spaced scripts (see :func:`_anchor_variants`),
+    and the anchors of unspaced scripts, found by substring search."""
+    spaced = tuple(a for a in anchors if not unspaced(a[:1]))
+    return _anchor_variants(spaced), tuple(a for a in anchors if unspaced(a[:1]))
 
 
 @lru_cache(maxsize=64)
