@@ -145,6 +145,12 @@ NEGATIVE = [
      "Jane Doe is the transport editor at the paper, and she said the plan was the biggest "
      "change in a decade."),
     ("headline_list", [P1, "The Challenges in the US", P2, P3], "The Challenges in the US"),
+    # an item of a bulleted list that opens with 'More' does not announce the items after it
+    ("headline_list", ["What is new in the app?", "- New routes for the map!",
+                       "- More stops at night", "- Timetables for every route",
+                       "- Better Android support", "- Bugs fixed",
+                       "Try the new night lines this weekend", "Click here to download the app.",
+                       "Who is it for?", P1, P2], "- Better Android support"),
     ("photo_credit", [P1, "Photo Gettysburg Address exhibit opens downtown", P2],
      "Photo Gettysburg Address exhibit opens downtown"),
     ("site_notice", [P1, "Developers say you need to enable JavaScript features carefully, "

@@ -26,6 +26,9 @@ CLOSERS = "\"'”’»«)]›‹」』 \t"
 #: Clause punctuation of unspaced scripts: its presence marks running text.
 UNSPACED_CLAUSE_MARKS = "，。、；！？"
 
+#: Markers that open the items of a bulleted list ('- Paid Social', '• Salt').
+LIST_MARKS = ("- ", "• ", "* ", "– ", "· ")
+
 #: Longest menu entry, in words and characters.
 ENTRY_WORDS_MAX = 4
 ENTRY_CHARS_MAX = 40
@@ -57,6 +60,16 @@ def stopwords(language: str) -> frozenset[str]:
         return frozenset(w.strip().casefold() for w in path.read_text("utf-8").split() if w)
     except OSError:
         return frozenset()
+
+
+def list_marker(line: str) -> str | None:
+    """The bullet that opens ``line`` (one of ``LIST_MARKS``), or ``None``.
+
+    >>> list_marker("  - Bugs fixed"), list_marker("Bugs fixed")
+    ('- ', None)
+    """
+    stripped = line.lstrip()
+    return next((mark for mark in LIST_MARKS if stripped.startswith(mark)), None)
 
 
 def ends_sentence(line: str) -> bool:

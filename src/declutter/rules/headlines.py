@@ -7,7 +7,7 @@ from typing import Callable, Iterator
 
 import regex
 
-from ..features import ends_sentence
+from ..features import ends_sentence, list_marker
 from ..labels import Category, Confidence, Label, Mark
 from .base import Finding, ScanContext, single
 from .dates import has_date
@@ -143,6 +143,19 @@ def _structured(lines: list[str], titles: list[int], months: frozenset[str]) -> 
             or marked >= MARKED_SHARE * len(titles))
 
 
+def _list_item(doc, index: int) -> bool:
+    """Whether line ``index`` carries the same bullet as the non-blank line before it:
+    an item of a list ('- New tasks!', '- More questions for your opponent'), not the
+    heading of one."""
+    marker = list_marker(doc.lines[index])
+    if marker is None:
+        return False
+    probe = index - 1
+    while probe >= 0 and doc.blank[probe]:
+        probe -= 1
+    return probe >= 0 and list_marker(doc.lines[probe]) == marker
+
+
 @dataclass(frozen=True)
 class HeadlineListRule:
     """Runs of other stories' titles, announced by a heading or standing after the article."""
@@ -204,7 +217,8 @@ class HeadlineListRule:
         found: dict[int, bool] = {index: True for index, _ in table.lines_with_key(phrases)}
         for index, _ in table.lines_opening_with(phrases):
             if index not in found and table.words[index] <= TRIGGER_WORDS_MAX \
-                    and not ends_sentence(ctx.doc.lines[index]):
+                    and not ends_sentence(ctx.doc.lines[index]) \
+                    and not _list_item(ctx.doc, index):
                 found[index] = False
         return found
 

@@ -18,6 +18,7 @@ from typing import Iterator
 
 import regex
 
+from ..features import list_marker
 from ..labels import Category, Confidence, Guard
 from ..patterns import match
 from .base import Finding, ScanContext, navigation_words, single
@@ -30,7 +31,6 @@ OTHER_LINE_COST = 25
 #: Bulleted lines ('- Paid Social') are an article's lists far more often than menus in
 #: whole-page text, which carries no bullets: they cost little and never gate the rule.
 LIST_LINE_COST = 5
-LIST_MARKS = ("- ", "• ", "* ", "– ", "· ")
 #: A prose line counts for its characters up to this cap, plus a bonus per paragraph,
 #: so that one long footer paragraph does not outweigh a short article of several.
 PROSE_LINE_CAP = 400
@@ -240,7 +240,7 @@ def _data_rows(ctx: ScanContext, order: list[int]) -> set[int]:
 
 
 def _bulleted(line: str) -> bool:
-    return line.lstrip().startswith(LIST_MARKS)
+    return list_marker(line) is not None
 
 
 def _widen_to_rival(scores: list[int], first: int, last: int, total: int) -> tuple[int, int]:
