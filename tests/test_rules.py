@@ -145,6 +145,13 @@ NEGATIVE = [
      "Jane Doe is the transport editor at the paper, and she said the plan was the biggest "
      "change in a decade."),
     ("headline_list", [P1, "The Challenges in the US", P2, P3], "The Challenges in the US"),
+    # a closing line that ends in an emoji is a sentence, so the facts after it are the
+    # article's own short lines, not a run of headlines standing after the article
+    ("headline_list", [P1, P2, "We hope to see you on the new night lines very soon 🙂",
+                       "City Bus Night Lines Programme", "<The Night Lines>",
+                       "2026.03.05 ~ OPEN RUN", "Mon – Sat 11PM (Closed on Sun)",
+                       "Tickets for all ages and zones", "STAFF"],
+     "Mon – Sat 11PM (Closed on Sun)"),
     # an item of a bulleted list that opens with 'More' does not announce the items after it
     ("headline_list", ["What is new in the app?", "- New routes for the map!",
                        "- More stops at night", "- Timetables for every route",

@@ -34,6 +34,8 @@ ENTRY_WORDS_MAX = 4
 ENTRY_CHARS_MAX = 40
 
 _LETTER = regex.compile(r"\p{L}", regex.V1)
+#: A character shown as an emoji (modifiers and the emoji variation selector included).
+_EMOJI = regex.compile(r"[\p{Emoji_Presentation}\p{Emoji_Modifier}\uFE0F]", regex.V1)
 _LEADING_QUANTITY = regex.compile(r"^\W*+(?:\d|[½¼¾⅓⅔⅛])", regex.V1)
 
 #: A line with at least this many words is prose even without a sentence end.
@@ -73,13 +75,19 @@ def list_marker(line: str) -> str | None:
 
 
 def ends_sentence(line: str) -> bool:
-    """Whether ``line`` ends with sentence punctuation (closing quotes allowed).
+    """Whether ``line`` ends with sentence punctuation (closing quotes allowed) or with
+    an emoji, which closes a sentence in informal writing ('See you soon! 🙂').
 
     >>> ends_sentence('He left. "Bye."'), ends_sentence("Top stories")
     (True, False)
+    >>> ends_sentence("Try it this weekend 😉"), ends_sentence("Acme™")
+    (True, False)
     """
     tail = line.rstrip(CLOSERS)
-    return bool(tail) and tail[-1] in SENTENCE_END
+    if not tail:
+        return False
+    last = tail[-1]
+    return last in SENTENCE_END or (last > "\u2000" and _EMOJI.match(last) is not None)
 
 
 def is_prose(line: str, words: list[str], stop: frozenset[str], unspaced: bool,
