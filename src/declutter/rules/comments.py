@@ -49,6 +49,9 @@ GREETING_WORDS_MAX = 5
 COUNT_WORDS_MAX = 5
 #: Longest 'Name says:' line and relative-time line, in words.
 SAYS_WORDS_MAX = 8
+#: Marks that open a quotation: 'Parise said: “We've been there.”' quotes a speaker in
+#: the article, where a commenter's 'Jane says:' is followed by a date or nothing.
+QUOTATION_OPENERS = ('"', "“", "„", "«", "»", "‚", "'", "「", "『")
 AGE_WORDS_MAX = 6
 #: Longest comment heading with a count ('12 Comments'), in words.
 TRIGGER_WORDS_MAX = 6
@@ -101,9 +104,10 @@ def find_markers(ctx: ScanContext) -> dict[int, str]:
     for verb in lexicon.phrases("comment_says"):
         for index in table.anchor_hits.get(verb, ()):
             key = table.keys[index]
-            head = key.split(":", 1)[0] if ":" in key else key
+            head, colon, rest = key.partition(":")
             if len(head.split()) <= SAYS_WORDS_MAX and head.rsplit(" ", 1)[-1] in says \
-                    and (":" in key or table.words[index] <= SAYS_WORDS_MAX):
+                    and (colon or table.words[index] <= SAYS_WORDS_MAX) \
+                    and not rest.lstrip().startswith(QUOTATION_OPENERS):
                 markers.setdefault(index, SAYS)
     for index, _ in table.lines_opening_with(lexicon.phrases("greeting")):
         line = doc.lines[index].rstrip()
