@@ -150,10 +150,8 @@ def _list_item(doc, index: int) -> bool:
     marker = list_marker(doc.lines[index])
     if marker is None:
         return False
-    probe = index - 1
-    while probe >= 0 and doc.blank[probe]:
-        probe -= 1
-    return probe >= 0 and list_marker(doc.lines[probe]) == marker
+    position = doc.content_rank[index] - 1  # the line's place among the non-blank lines
+    return position > 0 and list_marker(doc.lines[doc.content[position - 1]]) == marker
 
 
 @dataclass(frozen=True)
