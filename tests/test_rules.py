@@ -163,6 +163,13 @@ NEGATIVE = [
                        "- Better Android support", "- Bugs fixed",
                        "Try the new night lines this weekend", "Click here to download the app.",
                        "Who is it for?", P1, P2], "- Better Android support"),
+    # a table under a heading that opens like a list heading is the article's data
+    ("headline_list", [P1, "Recommended Providers",
+                       "| Provider | Countries | Port Forwarding | Payments |",
+                       "|---|---|---|---|", "| Proton | 127+ | Partial Support | Cash |",
+                       "| Mullvad | 49+ | No Support | Monero Cash |",
+                       "| IVPN | 41+ | Outgoing Only | Monero Cash |", P2],
+     "| Mullvad | 49+ | No Support | Monero Cash |"),
     ("photo_credit", [P1, "Photo Gettysburg Address exhibit opens downtown", P2],
      "Photo Gettysburg Address exhibit opens downtown"),
     ("site_notice", [P1, "Developers say you need to enable JavaScript features carefully, "

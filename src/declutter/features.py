@@ -29,6 +29,9 @@ UNSPACED_CLAUSE_MARKS = "，。、；！？"
 #: Markers that open the items of a bulleted list ('- Paid Social', '• Salt').
 LIST_MARKS = ("- ", "• ", "* ", "– ", "· ")
 
+#: Fewest '|' that make a line opening with '|' a table row.
+TABLE_BARS_MIN = 3
+
 #: Longest menu entry, in words and characters.
 ENTRY_WORDS_MAX = 4
 ENTRY_CHARS_MAX = 40
@@ -72,6 +75,16 @@ def list_marker(line: str) -> str | None:
     """
     stripped = line.lstrip()
     return next((mark for mark in LIST_MARKS if stripped.startswith(mark)), None)
+
+
+def is_table_row(line: str) -> bool:
+    """Whether ``line`` is a table row as extractors render tables: ``| Pos | Team |``.
+
+    >>> is_table_row("| Proton | 127+ | Cash |"), is_table_row("Home | News | Sport")
+    (True, False)
+    """
+    stripped = line.strip()
+    return stripped.startswith("|") and stripped.count("|") >= TABLE_BARS_MIN
 
 
 def ends_sentence(line: str) -> bool:

@@ -12,6 +12,7 @@ from typing import Iterator
 
 import regex
 
+from ..features import is_table_row
 from ..labels import Guard
 from ..patterns import compile_pattern, search, trie_alternation
 from .base import Finding, ScanContext, navigation_words
@@ -23,8 +24,6 @@ LIST_ITEM_WORDS_MAX = 20
 #: A 'list' holding this many navigation words ('Home', 'Blog') is the site's menu, in
 #: which a content word ('Nutrition', 'Recipes') is one entry: it is not guarded.
 MENU_ENTRIES_MIN = 2
-#: Fewest '|' that make a line opening with '|' a table row.
-TABLE_BARS_MIN = 3
 #: Longest quotation looked for, in characters.
 QUOTATION_CHARS_MAX = 400
 
@@ -127,8 +126,7 @@ class TableRowGuard:
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         for index in ctx.table.lines_with_symbol("|"):
-            line = ctx.doc.lines[index].strip()
-            if line.startswith("|") and line.count("|") >= TABLE_BARS_MIN:
+            if is_table_row(ctx.doc.lines[index]):
                 yield Guard(index, index, self.name, "a table row")
 
 

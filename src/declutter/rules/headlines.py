@@ -7,7 +7,7 @@ from typing import Callable, Iterator
 
 import regex
 
-from ..features import ends_sentence, list_marker
+from ..features import ends_sentence, is_table_row, list_marker
 from ..labels import Category, Confidence, Label, Mark
 from .base import Finding, ScanContext, single
 from .dates import has_date
@@ -76,6 +76,8 @@ _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*", regex.V1)
 
 def headline_shape(line: str, small: frozenset[str]) -> str | None:
     """``"title"`` (Title Case headline), ``"sentence"`` (sentence-case) or ``None``."""
+    if is_table_row(line):
+        return None
     text = _LIST_MARKER.sub("", line.strip(), count=1)
     if any(mark in text for mark in LINK_MARKS):
         return None
