@@ -40,6 +40,20 @@ def test_reads_stdin_by_default_and_with_dash(monkeypatch):
         assert "Source: Bloomberg" not in out and "Chinese smartphone makers" in out
 
 
+def test_html_mode_drops_the_comment_section_clean_html_drops(monkeypatch):
+    import declutter
+    from test_html import ARTICLE, COMMENTS, page_with_comments
+
+    page = page_with_comments(ARTICLE).encode("utf-8")
+    code, out, err = run(["--html"], stdin=page, monkeypatch=monkeypatch)
+    assert code == 0, err
+    assert out == declutter.clean_html(page) and ARTICLE[-1] in out and COMMENTS[0] not in out
+    code, out, _ = run(["--html", "--explain"], stdin=page, monkeypatch=monkeypatch)
+    assert code == 0 and "comment_section" in out
+    code, out, _ = run(["--html", "--json"], stdin=page, monkeypatch=monkeypatch)
+    assert code == 0 and COMMENTS[0] not in json.loads(out)["text"]
+
+
 def test_explain_names_rule_and_reason(monkeypatch):
     code, out, _ = run(["--explain", str(SEEDS / "seed-003.txt")], monkeypatch=monkeypatch)
     assert code == 0

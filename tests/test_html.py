@@ -1,6 +1,9 @@
-"""HTML in: which pages declutter treats as discussions, and what it asks trafilatura for."""
+"""HTML in: which pages declutter treats as discussions, what it asks trafilatura for, and
+the comment section it keeps apart."""
 
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, strategies as st
@@ -55,11 +58,73 @@ def test_clean_html_passes_the_page_options_to_trafilatura(monkeypatch) -> None:
     import trafilatura
 
     seen = []
-    monkeypatch.setattr(trafilatura, "extract",
-                        lambda page, **options: seen.append(options) or "Reply")
+    monkeypatch.setattr(trafilatura, "bare_extraction",
+                        lambda page, **options: seen.append(options) or {"text": "Reply"})
     declutter.clean_html(json_ld("QAPage"))
     declutter.clean_html(json_ld("NewsArticle"))
     assert seen == [html_module.DISCUSSION_OPTIONS, html_module.TRAFILATURA_OPTIONS]
+
+
+ARTICLE = [
+    "The city council voted on Tuesday to expand the bus network, a decision that officials "
+    "said would cut travel times for thousands of commuters by next spring.",
+    "Critics argued that the plan was too expensive and that the money should have been spent "
+    "on repairing roads, but the mayor said the vote was a turning point for the city.",
+    "The first new routes are expected to open in March, and the council will review the "
+    "results after a year before deciding whether to extend the programme further.",
+    "Bus drivers' unions welcomed the decision, saying that the new routes would bring "
+    "hundreds of jobs, while shop owners on the main street hope for more customers.",
+]
+COMMENTS = ["So incredibly helpful, thank you for writing this up!",
+            "Can we have a follow up post with pictures of the new buses?"]
+
+
+def page_with_comments(article: list[str], markup: str = "") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in article)
+    comments = "".join(f"<div class='comment'><p>{c}</p></div>" for c in COMMENTS)
+    return (f"<html><head>{markup}</head><body><article><h1>Council expands buses</h1>"
+            f"{paragraphs}</article><div id='comments' class='comments'>{comments}</div>"
+            "</body></html>")
+
+
+def test_extraction_is_trafilaturas_text_with_the_comments_boundary() -> None:
+    import trafilatura
+
+    page = page_with_comments(ARTICLE)
+    extraction = html_module.extract(page)
+    assert extraction.text == trafilatura.extract(page, **html_module.TRAFILATURA_OPTIONS)
+    assert extraction.text[extraction.comments_offset:] == "\n".join(COMMENTS)
+
+
+def test_clean_html_drops_the_comments_after_an_article() -> None:
+    cleaned = declutter.clean_html(page_with_comments(ARTICLE))
+    assert all(p in cleaned for p in ARTICLE)
+    assert not any(c in cleaned for c in COMMENTS)
+
+
+@pytest.mark.parametrize("page", [
+    page_with_comments(ARTICLE[:1]),                           # a question, then its replies
+    page_with_comments(ARTICLE, json_ld("DiscussionForumPosting")),
+])
+def test_comments_stay_when_they_are_the_page(page: str) -> None:
+    cleaned = declutter.clean_html(page)
+    assert all(c in cleaned for c in COMMENTS)
+
+
+@pytest.mark.parametrize("result, expected", [
+    (None, html_module.Extraction("")),
+    ({"text": "  Body.\n", "comments": None}, html_module.Extraction("Body.")),
+    ({"text": "\n", "comments": "A reply.\n"}, html_module.Extraction("A reply.")),
+    ({"text": "Body.", "comments": "A reply."}, html_module.Extraction("Body.\nA reply.", 6)),
+    (SimpleNamespace(text="Body.", comments="A reply."),
+     html_module.Extraction("Body.\nA reply.", 6)),
+    (SimpleNamespace(text="Cafe\u0301.", comments=""), html_module.Extraction("Caf\u00e9.")),
+])
+def test_extraction_from_either_form_of_trafilaturas_result(monkeypatch, result, expected):
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda page, **options: result)
+    assert html_module.extract("<p>x</p>") == expected
 
 
 @given(st.binary(max_size=2000) | st.text(max_size=2000))

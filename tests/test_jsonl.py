@@ -177,6 +177,17 @@ def test_html_field_extracts_then_cleans_into_field(monkeypatch):
     assert "Advertisement" not in record["text"]
 
 
+def test_html_field_drops_the_comment_section_as_clean_html_does(monkeypatch):
+    from test_html import ARTICLE, COMMENTS, page_with_comments
+
+    html = page_with_comments(ARTICLE)
+    code, out, err = run(monkeypatch, ["--html-field", "html"], stdin=jsonl_bytes([{"html": html}]))
+    assert code == 0, err
+    [record] = records(out)
+    assert record["text"] == declutter.clean_html(html)
+    assert ARTICLE[0] in record["text"] and COMMENTS[0] not in record["text"]
+
+
 # --- bad records ----------------------------------------------------------------------------
 
 
@@ -409,10 +420,10 @@ def test_a_dead_worker_is_an_error_not_a_hang(monkeypatch, tmp_path):
 def test_a_failing_cleaner_is_a_bad_record(monkeypatch):
     real = jsonl.run
 
-    def fragile(text, config, record=False):
+    def fragile(text, config, record=False, **hints):
         if "boom" in text:
             raise RuntimeError("rule crashed")
-        return real(text, config, record)
+        return real(text, config, record, **hints)
 
     monkeypatch.setattr(jsonl, "run", fragile)
     data = GOOD + b'\n{"text": "boom"}\n' + GOOD + b"\n"

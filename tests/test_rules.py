@@ -527,8 +527,61 @@ def test_the_article_of_a_whole_page_survives():
     assert [line for line in cleaned.splitlines() if line.strip()] == [P1, P2, P3]
 
 
+P4 = ("Bus drivers' unions welcomed the decision, saying that the new routes would bring "
+      "hundreds of jobs, while shop owners on the main street hope for more customers.")
+REPLIES = ["So incredibly helpful, thank you!", "Can we have a follow up post with pictures?",
+           "1) Place the onion and garlic in a blender.", "2 cups water", "I second this question."]
+
+
+def sectioned(article: list[str], comments: list[str]) -> tuple[str, int]:
+    """Text as HTML extraction gives it: the article, then the comment section it set
+    apart, with the offset at which that section begins."""
+    head = "\n\n".join(article) + "\n"
+    return head + "\n\n".join(comments) + "\n", len(head)
+
+
+def kept_lines(text: str, **run_options) -> list[str]:
+    from declutter.engine import run
+
+    cleaned = run(text, declutter.Config(), **run_options).text
+    return [line for line in cleaned.splitlines() if line.strip()]
+
+
+# (rule, category, article lines, comment section lines) for rules that need the extractor's hint
+HINTED_POSITIVE = [("comment_section", "comments", [P1, P2, P3, P4], REPLIES)]
+
+
+@pytest.mark.parametrize("rule,category,article,comments", HINTED_POSITIVE,
+                         ids=[c[0] for c in HINTED_POSITIVE])
+def test_hinted_rules_remove_their_noise(rule, category, article, comments):
+    from declutter.engine import run
+    from declutter.explain import build_explanation
+
+    text, offset = sectioned(article, comments)
+    result = build_explanation(run(text, declutter.Config(), record=True,
+                                   comments_offset=offset), declutter.Config())
+    removed = {result.line(s): (s.rule, s.category) for s in result.segments
+               if not s.kept and result.line(s).strip()}
+    assert removed == {line: (rule, category) for line in comments}
+
+
+def test_a_comment_section_after_no_article_is_the_page():
+    question = ("How did you get into woodworking? I have some tools and want to build "
+                "furniture.")
+    text, offset = sectioned([question], REPLIES)
+    assert kept_lines(text, comments_offset=offset) == [question, *REPLIES]
+
+
+def test_a_comment_section_is_only_known_from_the_extractor():
+    text, offset = sectioned([P1, P2, P3, P4], REPLIES)
+    assert kept_lines(text) == [P1, P2, P3, P4, *REPLIES]
+    assert kept_lines(text, comments_offset=offset) == [P1, P2, P3, P4]
+    assert kept_lines(text, comments_offset=len(text) + 10) == [P1, P2, P3, P4, *REPLIES]
+
+
 def test_every_noise_rule_has_a_positive_case():
-    covered = {case[0] for case in POSITIVE + WHOLE_PAGE_POSITIVE + OTHER_POSITIVE}
+    covered = {case[0] for case in POSITIVE + WHOLE_PAGE_POSITIVE + OTHER_POSITIVE
+               + HINTED_POSITIVE}
     noise_rules = {r.name for r in declutter.rules.DEFAULT_RULES if r.category is not None}
     assert noise_rules - covered == set()
 

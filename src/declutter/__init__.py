@@ -84,15 +84,19 @@ def clean_html(html: str | bytes, *, config: Config | None = None, **options: An
     discussion (a forum thread, a Q&A page) and no article are extracted with
     trafilatura's default balance instead: there the posts are the content, and recall
     mode often keeps only a fragment of the thread (see :mod:`declutter.html`).
+    trafilatura sets a page's comments apart from its main text; after an article,
+    that comment section goes (rule ``comment_section``).
 
     :param html: the page, as ``str`` or as ``bytes`` (trafilatura guesses the encoding).
     :raises TypeError: when ``html`` is neither ``str`` nor ``bytes``.
     """
-    from .html import extract_text
+    from .html import extract
 
     if not isinstance(html, (str, bytes)):
         raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
-    return clean(extract_text(html), config=config, **options)
+    extraction = extract(html)
+    return run(extraction.text, Config.from_options(config, **options),
+               comments_offset=extraction.comments_offset).text
 
 
 def rule_names() -> tuple[str, ...]:

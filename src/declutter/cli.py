@@ -30,7 +30,7 @@ import os
 import sys
 from typing import BinaryIO, Sequence, TextIO
 
-from . import __version__, describe_rules, explain
+from . import __version__, describe_rules
 from .config import Config
 from .errors import DeclutterError
 from .profiles import DEFAULT_PROFILE, PROFILES
@@ -224,19 +224,24 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _render(text: str, args: argparse.Namespace, config: Config, name: str) -> str:
-    if args.html:
-        from .html import extract_text
-
-        text = extract_text(text)
-    if args.json:
-        result = explain(text, config=config)
-        data = {"source": _display(name), **result.to_dict()}
-        return json.dumps(data, ensure_ascii=False) + "\n"
-    if args.explain:
-        return explain_report(explain(text, config=config), _display(name))
     from .engine import run
 
-    return run(text, config).text
+    comments_offset = None
+    if args.html:
+        from .html import extract
+
+        extraction = extract(text)
+        text, comments_offset = extraction.text, extraction.comments_offset
+    if args.json or args.explain:
+        from .explain import build_explanation
+
+        result = build_explanation(run(text, config, record=True,
+                                       comments_offset=comments_offset), config)
+        if args.json:
+            data = {"source": _display(name), **result.to_dict()}
+            return json.dumps(data, ensure_ascii=False) + "\n"
+        return explain_report(result, _display(name))
+    return run(text, config, comments_offset=comments_offset).text
 
 
 def explain_report(result, name: str) -> str:

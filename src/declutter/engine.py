@@ -74,8 +74,13 @@ def rule_anchors(rules, lexicon) -> tuple[str, ...]:
     }))
 
 
-def run(text: str, config: Config, record: bool = False) -> Outcome:
-    """Clean ``text`` under ``config``; ``record`` keeps every label for explanations."""
+def run(text: str, config: Config, record: bool = False,
+        comments_offset: int | None = None) -> Outcome:
+    """Clean ``text`` under ``config``; ``record`` keeps every label for explanations.
+
+    ``comments_offset`` is where an HTML extractor's comment section begins in ``text``
+    (:attr:`declutter.html.Extraction.comments_offset`), or ``None``.
+    """
     original = segment(text)
     if config.lang is not None:
         language, method = config.lang, "given"
@@ -104,7 +109,9 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
                                               anchors, config.timeout)
         else:
             table = derive_table(first_table, current, to_original)
-        ctx = ScanContext(current, table, lexicon, thresholds, language, config.timeout)
+        ctx = ScanContext(current, table, lexicon, thresholds, language, config.timeout,
+                          comment_section=_line_at(original, comments_offset)
+                          if passes == 1 else None)
         if passes > 1 and first_markers is not None:
             ctx = replace(ctx, comment_markers=_carried(first_markers, to_original))
         ctx = _page_facts(ctx, abstentions)
@@ -125,6 +132,14 @@ def run(text: str, config: Config, record: bool = False) -> Outcome:
     output = assemble(original, emitted)
     return Outcome(original, output, emitted, removed, spared, labels, language, method,
                    abstentions, passes)
+
+
+def _line_at(doc: Document, offset: int | None) -> int | None:
+    """The first line that starts at or after character ``offset`` (``None`` if none)."""
+    if offset is None:
+        return None
+    index = bisect_left(doc.starts, offset)
+    return index if index < len(doc.lines) else None
 
 
 def _page_facts(ctx: ScanContext, abstentions: list[Abstention]) -> ScanContext:

@@ -6,11 +6,18 @@ threads, question-and-answer pages) are the exception: there the posts are the
 content, and trafilatura's recall mode often keeps only a fragment of the thread, so
 they are extracted with trafilatura's default balance. A page is a discussion when its
 schema.org markup (microdata or JSON-LD) says so and names no article.
+
+trafilatura sets the page's comments apart from its main text and appends them after
+it. :func:`extract` keeps that boundary: the ``comment_section`` rule removes what
+follows it when an article comes before it, and on discussions, where the comments are
+the posts, no boundary is passed on.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -69,8 +76,53 @@ def extraction_options(html: str | bytes) -> dict[str, Any]:
     return dict(DISCUSSION_OPTIONS if is_discussion(html) else TRAFILATURA_OPTIONS)
 
 
-def extract_text(html: str | bytes) -> str:
-    """The main text of an HTML page, as trafilatura extracts it ("" when nothing is found)."""
+@dataclass(frozen=True)
+class Extraction:
+    """The text trafilatura extracts from a page, and where its comment section begins.
+
+    :param text: the main text, then the comments, exactly as ``trafilatura.extract``
+        returns them with :func:`extraction_options`.
+    :param comments_offset: the offset in ``text`` of the comment section's first
+        character; ``None`` when the page has no comments, or is a discussion (there the
+        comments are the posts).
+    """
+
+    text: str
+    comments_offset: int | None = None
+
+
+def extract(html: str | bytes) -> Extraction:
+    """Extract a page's text with trafilatura, keeping where its comments begin."""
     import trafilatura  # heavy: loaded only when HTML is cleaned
 
-    return trafilatura.extract(html, **extraction_options(html)) or ""
+    discussion = is_discussion(html)
+    options = DISCUSSION_OPTIONS if discussion else TRAFILATURA_OPTIONS
+    document = trafilatura.bare_extraction(html, **options)
+    if document is None:
+        return Extraction("")
+    body = _normal(_field(document, "text"))
+    comments = _normal(_field(document, "comments"))
+    # trafilatura.extract joins the two with a line break and strips the whole
+    if not comments.strip():
+        return Extraction(body.strip())
+    if not body.strip():
+        return Extraction(comments.strip(), None)
+    head = body.lstrip()
+    offset = None if discussion else len(head) + 1
+    return Extraction(f"{head}\n{comments.rstrip()}", offset)
+
+
+def extract_text(html: str | bytes) -> str:
+    """The main text of an HTML page, as trafilatura extracts it ("" when nothing is found)."""
+    return extract(html).text
+
+
+def _field(document: Any, name: str) -> str:
+    """A text field of trafilatura's result: a ``Document`` (2.x) or a dict (1.x)."""
+    value = document.get(name) if isinstance(document, dict) else getattr(document, name, None)
+    return value if isinstance(value, str) else ""
+
+
+def _normal(text: str) -> str:
+    # trafilatura.extract normalises its output to NFC
+    return unicodedata.normalize("NFC", text)

@@ -195,7 +195,7 @@ class JsonlOptions:
 
     :param field: the field holding the text; the cleaned text is written there.
     :param html_field: take HTML from this field instead, extract its text with
-        trafilatura (:func:`declutter.html.extract_text`) and write the cleaned text to
+        trafilatura (:func:`declutter.html.extract`) and write the cleaned text to
         ``field``.
     :param stats_field: add ``{category: {"lines": n, "chars": n}}`` of the removed
         lines under this field.
@@ -425,7 +425,8 @@ def stats_of(removed: Mapping[str, CategoryTotals]) -> dict[str, dict[str, int]]
     return {category: {"lines": t.lines, "chars": t.chars} for category, t in removed.items()}
 
 
-def _text_of(record: Mapping[str, Any], options: JsonlOptions) -> str:
+def _text_of(record: Mapping[str, Any], options: JsonlOptions) -> tuple[str, int | None]:
+    """The text to clean, and where an HTML extractor's comment section begins in it."""
     name = options.source_field
     if name not in record:
         raise _Refused(Problem.MISSING_FIELD, f"no field {name!r}")
@@ -433,11 +434,12 @@ def _text_of(record: Mapping[str, Any], options: JsonlOptions) -> str:
     if not isinstance(value, str):
         raise _Refused(Problem.NOT_STRING, f"field {name!r} is {json_type(value)}, not a string")
     if options.html_field is None:
-        return value
-    from .html import extract_text
+        return value, None
+    from .html import extract
 
     try:
-        return extract_text(value)
+        extraction = extract(value)
+        return extraction.text, extraction.comments_offset
     except Exception as exc:  # trafilatura/lxml failures on odd pages
         raise _Refused(Problem.HTML_FAILED, f"HTML in {name!r} could not be extracted "
                                             f"({type(exc).__name__}: {exc})") from None
@@ -452,10 +454,10 @@ def clean_record_in_place(record: dict[str, Any], options: JsonlOptions) -> dict
 
     :raises _Refused: (internal) when the record cannot be cleaned.
     """
-    text = _text_of(record, options)
+    text, comments_offset = _text_of(record, options)
     explaining = options.explain_field is not None
     try:
-        outcome = run(text, options.config, record=explaining)
+        outcome = run(text, options.config, record=explaining, comments_offset=comments_offset)
     except Exception as exc:  # a failing rule must not end a corpus run unexplained
         raise _Refused(Problem.CLEAN_FAILED,
                        f"cleaning failed ({type(exc).__name__}: {exc})") from None

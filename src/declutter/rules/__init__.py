@@ -54,6 +54,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     headlines.TRUNCATED_TEASERS,
     phrases.COMMENT_BUTTON,
     comments.RULE,
+    comments.SECTION,
     forum.BOARD_LABEL,
     forum.POSTER_PROFILE,
     byline.AUTHOR_BIO,

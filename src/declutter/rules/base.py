@@ -38,6 +38,9 @@ class ScanContext:
     :param prior_categories: for the same rules: line index -> the categories of the
         labels the rules before it gave the line.
     :param guarded: for the same rules: the lines a content guard covers.
+    :param comment_section: the first line of the comment section an HTML extractor set
+        apart from the main text (see :func:`declutter.html.extract`), or ``None``; given
+        in the first pass only.
     """
 
     doc: Document
@@ -52,6 +55,7 @@ class ScanContext:
     prior: Mapping[int, float] = field(default_factory=dict)
     prior_categories: Mapping[int, AbstractSet[Category]] = field(default_factory=dict)
     guarded: frozenset[int] = frozenset()
+    comment_section: int | None = None
 
 
 class Rule(Protocol):

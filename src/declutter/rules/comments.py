@@ -384,4 +384,39 @@ def _bridge(clusters: list[list[int]], markers: dict[int, str]) -> list[list[int
     return joined
 
 
+@dataclass(frozen=True)
+class CommentSectionRule:
+    """The comment section an HTML extractor set apart, when an article precedes it.
+
+    trafilatura finds a page's comments by their markup and appends them after the main
+    text with their authors, dates and buttons gone, so the text alone no longer shows
+    where they begin. :func:`declutter.clean_html` passes that boundary on
+    (``ScanContext.comment_section``). As with marked threads, the section is noise after
+    an article and the page itself when little prose comes before it.
+    """
+
+    name: str = "comment_section"
+    category: Category = Category.COMMENTS
+    description: str = (
+        "the comment section that trafilatura set apart from an article (clean_html, "
+        "--html), from its first comment to the end"
+    )
+    first_pass_only: bool = True
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        first = ctx.comment_section
+        if first is None or ctx.forum:
+            return
+        before = ctx.table.prose_before(first)
+        if before < ctx.thresholds.article_chars_before_thread:
+            return  # no article before it: the comments are the page
+        content = ctx.doc.content
+        last = content[-1] if content else -1
+        if last >= first:
+            yield Mark(first, last, Label(
+                self.name, self.category, Confidence.STRONG,
+                f"the extractor's comment section, after {before} characters of article"))
+
+
 RULE = CommentThreadRule()
+SECTION = CommentSectionRule()
