@@ -5,14 +5,17 @@ is the health editor at Example.')."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 import regex
 
 from ..features import ends_sentence, stopwords
 from ..labels import Category, Confidence
+from ..patterns import compile_pattern, trie_alternation
 from ..table import LineTable
 from .base import Finding, ScanContext, single
+from .dates import is_bare_date
 
 #: Longest byline, in words.
 BYLINE_WORDS_MAX = 14
@@ -38,6 +41,9 @@ BIO_HEADER_WORDS_MAX = 4
 #: Share of the words after the opener that must be capitalised (names).
 NAME_SHARE_MIN = 0.6
 
+#: What may stand between a date and the byline after it ('March 3, 2020 | By Jane Doe').
+DATE_BYLINE_SEPARATORS = " \t|·•,;:–—-/"
+
 #: First characters of list items, which are never author lines.
 LIST_MARKS = frozenset("-–—•*+")
 
@@ -50,7 +56,8 @@ class BylineRule:
 
     name: str = "byline"
     category: Category = Category.BYLINE
-    description: str = "author lines ('By John Smith', 'Written by Jane Doe | Reuters')"
+    description: str = ("author lines ('By John Smith', 'Written by Jane Doe | Reuters', "
+                        "'May 3, 2020 by Jane Doe')")
     anchor_sections: tuple[str, ...] = ("byline_suffix",)
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
@@ -69,6 +76,7 @@ class BylineRule:
             confidence = Confidence.STRONG if count <= BYLINE_WORDS_STRONG else Confidence.LIKELY
             yield single(index, self.name, self.category, confidence,
                          f"“{opener}” followed by names")
+        yield from self._dated(ctx, small)
         suffixes = ctx.lexicon.words("byline_suffix")
         for index, _ in table.lines_containing(ctx.lexicon.phrases("byline_suffix")):
             if table.words[index] > SUFFIXED_WORDS_MAX or table.prose[index]:
@@ -85,6 +93,31 @@ class BylineRule:
             if _names_follow(name, small):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              f"names followed by the job title “{title}”")
+
+    def _dated(self, ctx: ScanContext, small: frozenset[str]) -> Iterator[Finding]:
+        """Bylines after the date ('November 19, 2019 by Jane Doe', '5:45 AM PST
+        11/19/2019 | By Jane Doe'): a date, then an opener and names, and nothing else."""
+        doc, table = ctx.doc, ctx.table
+        opener_in_line = _opener_pattern(ctx.lexicon.phrases("byline_prefix"))
+        for index in table.short_digit_lines:
+            if table.prose[index] or table.words[index] > BYLINE_WORDS_MAX:
+                continue
+            line = doc.lines[index]
+            if line.lstrip()[:1] in LIST_MARKS:
+                continue
+            for found in opener_in_line.finditer(line, timeout=ctx.timeout):
+                date = line[:found.start()].strip(DATE_BYLINE_SEPARATORS)
+                if date and _names_follow(line[found.end():], small) \
+                        and is_bare_date(date, ctx.lexicon, ctx.timeout):
+                    yield single(index, self.name, self.category, Confidence.LIKELY,
+                                 f"a date, then “{found.group().strip()}” and names")
+                    break
+
+
+@lru_cache(maxsize=64)
+def _opener_pattern(openers: tuple[str, ...]) -> regex.Pattern[str]:
+    """Byline openers standing as words inside a line."""
+    return compile_pattern(f"(?<!\\w){trie_alternation(openers)}")
 
 
 @dataclass(frozen=True)
