@@ -106,15 +106,10 @@ def extract(html: str | bytes) -> Extraction:
     if not comments.strip():
         return Extraction(body.strip())
     if not body.strip():
-        return Extraction(comments.strip(), None)
+        return Extraction(comments.strip())
     head = body.lstrip()
     offset = None if discussion else len(head) + 1
     return Extraction(f"{head}\n{comments.rstrip()}", offset)
-
-
-def extract_text(html: str | bytes) -> str:
-    """The main text of an HTML page, as trafilatura extracts it ("" when nothing is found)."""
-    return extract(html).text
 
 
 def _field(document: Any, name: str) -> str:
