@@ -10,6 +10,7 @@ from hypothesis import given, strategies as st
 
 import declutter
 from declutter import html as html_module
+from test_rules import P1, P2, P3, P4
 
 
 def microdata(*types: str) -> str:
@@ -65,16 +66,7 @@ def test_clean_html_passes_the_page_options_to_trafilatura(monkeypatch) -> None:
     assert seen == [html_module.DISCUSSION_OPTIONS, html_module.TRAFILATURA_OPTIONS]
 
 
-ARTICLE = [
-    "The city council voted on Tuesday to expand the bus network, a decision that officials "
-    "said would cut travel times for thousands of commuters by next spring.",
-    "Critics argued that the plan was too expensive and that the money should have been spent "
-    "on repairing roads, but the mayor said the vote was a turning point for the city.",
-    "The first new routes are expected to open in March, and the council will review the "
-    "results after a year before deciding whether to extend the programme further.",
-    "Bus drivers' unions welcomed the decision, saying that the new routes would bring "
-    "hundreds of jobs, while shop owners on the main street hope for more customers.",
-]
+ARTICLE = [P1, P2, P3, P4]  # four paragraphs: more prose than a thread needs before it
 COMMENTS = ["So incredibly helpful, thank you for writing this up!",
             "Can we have a follow up post with pictures of the new buses?"]
 
