@@ -10,6 +10,8 @@ import pytest
 
 import declutter
 import declutter.rules
+from declutter.engine import run
+from declutter.explain import build_explanation
 
 P1 = ("The city council voted on Tuesday to expand the bus network, a decision that officials "
       "said would cut travel times for thousands of commuters by next spring.")
@@ -547,8 +549,6 @@ def sectioned(article: list[str], comments: list[str]) -> tuple[str, int]:
 
 
 def kept_lines(text: str, **run_options) -> list[str]:
-    from declutter.engine import run
-
     cleaned = run(text, declutter.Config(), **run_options).text
     return [line for line in cleaned.splitlines() if line.strip()]
 
@@ -560,9 +560,6 @@ HINTED_POSITIVE = [("comment_section", "comments", [P1, P2, P3, P4], REPLIES)]
 @pytest.mark.parametrize("rule,category,article,comments", HINTED_POSITIVE,
                          ids=[c[0] for c in HINTED_POSITIVE])
 def test_hinted_rules_remove_their_noise(rule, category, article, comments):
-    from declutter.engine import run
-    from declutter.explain import build_explanation
-
     text, offset = sectioned(article, comments)
     result = build_explanation(run(text, declutter.Config(), record=True,
                                    comments_offset=offset), declutter.Config())
