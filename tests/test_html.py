@@ -1,5 +1,5 @@
-"""HTML in: which pages declutter treats as discussions, what it asks trafilatura for, and
-the comment section it keeps apart."""
+"""HTML in: which pages declutter treats as discussions, what it asks trafilatura for, the
+comment section it keeps apart, and the title the page's metadata holds."""
 
 from __future__ import annotations
 
@@ -122,8 +122,50 @@ def test_extraction_from_either_form_of_trafilaturas_result(monkeypatch, result,
 @given(st.binary(max_size=2000) | st.text(max_size=2000))
 def test_any_input_gets_an_answer(page) -> None:
     assert isinstance(html_module.is_discussion(page), bool)
+    titles = html_module.page_titles(page)
+    assert isinstance(titles, tuple) and all(t and t == " ".join(t.split()) for t in titles)
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("<title>Buses &amp; trams | The Courier</title>", ("Buses & trams | The Courier",)),
+    ('<TITLE lang="en">\n  Buses\n  and trams </TITLE>', ("Buses and trams",)),
+    ('<meta content="Buses and trams" property="og:title">', ("Buses and trams",)),
+    ("<meta name='twitter:title' content='Buses and trams'/>", ("Buses and trams",)),
+    ('<title>Buses | Courier</title><meta property="og:title" content="Buses">',
+     ("Buses | Courier", "Buses")),
+    ('<title>Buses</title><meta property="og:title" content="Buses">', ("Buses",)),
+    ('<title></title><meta property="og:description" content="Not a title.">', ()),
+])
+def test_page_titles_come_from_the_head(head: str, expected: tuple[str, ...]) -> None:
+    page = f"<html><head>{head}</head><body><svg><title>Search icon</title></svg></body></html>"
+    assert html_module.page_titles(page) == expected
+    assert html_module.page_titles(page.encode("utf-8")) == expected
+
+
+def titled_page(title: str) -> str:
+    return page_with_comments(ARTICLE).replace("<head>", f"<head><title>{title}</title>")
+
+
+def test_clean_html_drops_the_heading_that_repeats_the_pages_title() -> None:
+    page = titled_page("Council expands buses - The Courier")
+    extraction = html_module.extract(page)
+    assert extraction.titles == ("Council expands buses - The Courier",)
+    assert extraction.text.startswith("Council expands buses\n")
+    assert "Council expands buses" in declutter.clean(extraction.text)  # text alone keeps it
+    cleaned = declutter.clean_html(page)
+    assert "Council expands buses" not in cleaned and cleaned.startswith(P1)
+
+
+def test_the_heading_stays_when_the_title_is_another() -> None:
+    cleaned = declutter.clean_html(titled_page("Tram fares to rise - The Courier"))
+    assert cleaned.startswith("Council expands buses\n")
 
 
 def test_schema_scan_stays_linear_on_hostile_markup() -> None:
     hostile = '"@type"' + ":" * 200_000 + ' itemtype=' * 50_000
     assert not html_module.is_discussion(hostile)
+
+
+def test_title_scan_stays_linear_on_hostile_markup() -> None:
+    hostile = "<title>" * 50_000 + "<meta " + 'property="og:title" ' * 20_000 + "<meta content='"
+    assert html_module.page_titles(hostile) == ()

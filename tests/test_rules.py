@@ -553,19 +553,57 @@ def kept_lines(text: str, **run_options) -> list[str]:
     return [line for line in cleaned.splitlines() if line.strip()]
 
 
-# (rule, category, article lines, comment section lines) for rules that need the extractor's hint
-HINTED_POSITIVE = [("comment_section", "comments", [P1, P2, P3, P4], REPLIES)]
+TITLE = "Council expands the bus network"
+TITLES = (f"{TITLE} | The Daily Courier", TITLE)  # <title>, og:title
 
 
-@pytest.mark.parametrize("rule,category,article,comments", HINTED_POSITIVE,
+def titled(lines: list[str]) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+def _hinted_cases() -> list[tuple[str, str, str, dict, list[str]]]:
+    """(rule, category, text, run options, the lines it must remove) for rules that need
+    what an HTML extractor knows of the page."""
+    sectioned_text, offset = sectioned([P1, P2, P3, P4], REPLIES)
+    return [
+        ("comment_section", "comments", sectioned_text, {"comments_offset": offset}, REPLIES),
+        ("metadata_title", "duplicate_title", titled([TITLE, P1, P2]), {"titles": TITLES},
+         [TITLE]),
+    ]
+
+
+HINTED_POSITIVE = _hinted_cases()
+
+
+@pytest.mark.parametrize("rule,category,text,options,noise", HINTED_POSITIVE,
                          ids=[c[0] for c in HINTED_POSITIVE])
-def test_hinted_rules_remove_their_noise(rule, category, article, comments):
-    text, offset = sectioned(article, comments)
-    result = build_explanation(run(text, declutter.Config(), record=True,
-                                   comments_offset=offset), declutter.Config())
+def test_hinted_rules_remove_their_noise(rule, category, text, options, noise):
+    result = build_explanation(run(text, declutter.Config(), record=True, **options),
+                               declutter.Config())
     removed = {result.line(s): (s.rule, s.category) for s in result.segments
                if not s.kept and result.line(s).strip()}
-    assert removed == {line: (rule, category) for line in comments}
+    assert removed == {line: (rule, category) for line in noise}
+
+
+@pytest.mark.parametrize("lines, titles", [
+    ([TITLE, P1, P2], ()),                                    # plain text: the only copy
+    ([P1, TITLE, P2], TITLES),                                # after the article has begun
+    (["Transport", "Buses", P1, TITLE, P2], TITLES),          # an inner heading, deeper down
+    (["Expands the network of buses", P1, P2], TITLES),       # shares words, not a run of them
+])
+def test_a_title_line_stays_unless_it_opens_the_text_and_the_metadata_holds_it(lines, titles):
+    assert kept_lines(titled(lines), titles=titles) == lines
+
+
+@pytest.mark.parametrize("lines", [
+    ["Council expands the bus network", P1],                   # the whole <title> minus its site
+    ["Council expands", P1],                                   # its opening words
+    ["Transport", TITLE, P1],                                  # after a section name, whole
+    ["https://example.com/council-expands-buses", TITLE, P1],  # after the page's address
+])
+def test_the_first_line_that_repeats_the_metadata_title_goes(lines):
+    kept = kept_lines(titled(lines), titles=TITLES)
+    assert TITLE not in kept and "Council expands" not in kept and P1 in kept
 
 
 def test_a_comment_section_after_no_article_is_the_page():

@@ -85,7 +85,10 @@ def clean_html(html: str | bytes, *, config: Config | None = None, **options: An
     trafilatura's default balance instead: there the posts are the content, and recall
     mode often keeps only a fragment of the thread (see :mod:`declutter.html`).
     trafilatura sets a page's comments apart from its main text; after an article,
-    that comment section goes (rule ``comment_section``).
+    that comment section goes (rule ``comment_section``). The page's title is metadata
+    (``<title>``, ``og:title``; :func:`declutter.html.page_titles`): the text's opening
+    line that repeats it goes as a duplicated title (rule ``metadata_title``), where
+    :func:`clean` on the same text keeps it, having no other copy.
 
     :param html: the page, as ``str`` or as ``bytes`` (trafilatura guesses the encoding).
     :raises TypeError: when ``html`` is neither ``str`` nor ``bytes``.
@@ -96,7 +99,7 @@ def clean_html(html: str | bytes, *, config: Config | None = None, **options: An
         raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
     extraction = extract(html)
     return run(extraction.text, Config.from_options(config, **options),
-               comments_offset=extraction.comments_offset).text
+               comments_offset=extraction.comments_offset, titles=extraction.titles).text
 
 
 def rule_names() -> tuple[str, ...]:

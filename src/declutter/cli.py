@@ -226,22 +226,22 @@ def _config(args: argparse.Namespace) -> Config:
 def _render(text: str, args: argparse.Namespace, config: Config, name: str) -> str:
     from .engine import run
 
-    comments_offset = None
+    comments_offset, titles = None, ()
     if args.html:
         from .html import extract
 
         extraction = extract(text)
-        text, comments_offset = extraction.text, extraction.comments_offset
+        text, comments_offset, titles = extraction.text, extraction.comments_offset, extraction.titles
     if args.json or args.explain:
         from .explain import build_explanation
 
         result = build_explanation(run(text, config, record=True,
-                                       comments_offset=comments_offset), config)
+                                       comments_offset=comments_offset, titles=titles), config)
         if args.json:
             data = {"source": _display(name), **result.to_dict()}
             return json.dumps(data, ensure_ascii=False) + "\n"
         return explain_report(result, _display(name))
-    return run(text, config, comments_offset=comments_offset).text
+    return run(text, config, comments_offset=comments_offset, titles=titles).text
 
 
 def explain_report(result, name: str) -> str:

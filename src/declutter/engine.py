@@ -12,12 +12,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Sequence
 
 from .assemble import assemble, emitted_lines
 from .config import Config
 from .decide import PassDecision, decide
 from .document import Document, segment
 from .errors import RuleTimeout
+from .keys import line_key
 from .table import anchor_of, build_table, derive_table
 from .labels import Guard, Label, Mark
 from .langid import detect_language
@@ -75,11 +77,12 @@ def rule_anchors(rules, lexicon) -> tuple[str, ...]:
 
 
 def run(text: str, config: Config, record: bool = False,
-        comments_offset: int | None = None) -> Outcome:
+        comments_offset: int | None = None, titles: Sequence[str] = ()) -> Outcome:
     """Clean ``text`` under ``config``; ``record`` keeps every label for explanations.
 
     ``comments_offset`` is where an HTML extractor's comment section begins in ``text``
-    (:attr:`declutter.html.Extraction.comments_offset`), or ``None``.
+    (:attr:`declutter.html.Extraction.comments_offset`), or ``None``; ``titles`` are the
+    page's titles from its HTML metadata (:attr:`declutter.html.Extraction.titles`).
     """
     original = segment(text)
     if config.lang is not None:
@@ -109,9 +112,10 @@ def run(text: str, config: Config, record: bool = False,
                                               anchors, config.timeout)
         else:
             table = derive_table(first_table, current, to_original)
-        ctx = ScanContext(current, table, lexicon, thresholds, language, config.timeout,
-                          comment_section=_line_at(original, comments_offset)
-                          if passes == 1 else None)
+        ctx = ScanContext(current, table, lexicon, thresholds, language, config.timeout)
+        if passes == 1:  # line numbers and the first line change after the first pass
+            ctx = replace(ctx, comment_section=_line_at(original, comments_offset),
+                          page_titles=tuple(line_key(title) for title in titles))
         if passes > 1 and first_markers is not None:
             ctx = replace(ctx, comment_markers=_carried(first_markers, to_original))
         ctx = _page_facts(ctx, abstentions)

@@ -34,6 +34,8 @@ DISCUSSION_OPTIONS: dict[str, Any] = {
     "include_comments": True,
     "include_tables": True,
 }
+#: Titles are looked for in this many bytes at the top of a page (its ``<head>``).
+HEAD_BYTES_MAX = 200_000
 #: schema.org types that make a page a discussion on their own...
 DISCUSSION_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
 #: ...types that do when a page holds at least REPLIES_MIN of them (and no FAQ)...
@@ -78,17 +80,23 @@ def extraction_options(html: str | bytes) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Extraction:
-    """The text trafilatura extracts from a page, and where its comment section begins.
+    """The text trafilatura extracts from a page, where its comment section begins, and
+    the page's title.
 
     :param text: the main text, then the comments, exactly as ``trafilatura.extract``
         returns them with :func:`extraction_options`.
     :param comments_offset: the offset in ``text`` of the comment section's first
         character; ``None`` when the page has no comments, or is a discussion (there the
         comments are the posts).
+    :param titles: the page's titles as its ``<head>`` declares them (see
+        :func:`page_titles`). The text's first line often repeats one of them;
+        ``clean_html`` removes that copy (rule ``metadata_title``): the title stays with
+        the page's metadata.
     """
 
     text: str
     comments_offset: int | None = None
+    titles: tuple[str, ...] = ()
 
 
 def extract(html: str | bytes) -> Extraction:
@@ -102,14 +110,56 @@ def extract(html: str | bytes) -> Extraction:
         return Extraction("")
     body = _normal(_field(document, "text"))
     comments = _normal(_field(document, "comments"))
+    titles = page_titles(html)
     # trafilatura.extract joins the two with a line break and strips the whole
     if not comments.strip():
-        return Extraction(body.strip())
+        return Extraction(body.strip(), titles=titles)
     if not body.strip():
-        return Extraction(comments.strip())
+        return Extraction(comments.strip(), titles=titles)
     head = body.lstrip()
     offset = None if discussion else len(head) + 1
-    return Extraction(f"{head}\n{comments.rstrip()}", offset)
+    return Extraction(f"{head}\n{comments.rstrip()}", offset, titles)
+
+
+# <title>...</title>, and <meta property="og:title" content="..."> (also name=, twitter:title,
+# and content= before the property)
+_TITLE_ELEMENT = regex.compile(rb"<title\b[^>]{0,200}>([^<]{1,1000})</title", regex.IGNORECASE)
+_HEAD_END = regex.compile(rb"</head\b|<body\b", regex.IGNORECASE)
+_META = regex.compile(rb"<meta\s([^>]{1,2000})>", regex.IGNORECASE)
+_META_TITLE = regex.compile(rb"""(?:property|name)\s{0,20}=\s{0,20}["']?(?:og|twitter):title\b""",
+                            regex.IGNORECASE)
+_META_CONTENT = regex.compile(rb"""\bcontent\s{0,20}=\s{0,20}(?:"([^"]{0,1000})"|'([^']{0,1000})')""",
+                              regex.IGNORECASE)
+
+
+def page_titles(html: str | bytes) -> tuple[str, ...]:
+    """The page's titles as its ``<head>`` declares them: ``<title>``, then ``og:title``
+    and ``twitter:title``, unescaped, whitespace collapsed, each once.
+
+    >>> page_titles('<head><title>Rain &amp; wind - The Daily</title>'
+    ...             '<meta property="og:title" content="Rain &amp; wind"></head>')
+    ('Rain & wind - The Daily', 'Rain & wind')
+    """
+    import html as entities
+
+    data = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
+    head = data[:HEAD_BYTES_MAX]
+    end = _HEAD_END.search(head)
+    if end:
+        head = head[:end.start()]
+    found = [m.group(1) for m in _TITLE_ELEMENT.finditer(head)]
+    for meta in _META.finditer(head):
+        attributes = meta.group(1)
+        if _META_TITLE.search(attributes):
+            content = _META_CONTENT.search(attributes)
+            if content:
+                found.append(content.group(1) or content.group(2))
+    titles: list[str] = []
+    for raw in found:
+        text = " ".join(_normal(entities.unescape(raw.decode("utf-8", "replace"))).split())
+        if text and text not in titles:
+            titles.append(text)
+    return tuple(titles)
 
 
 def _field(document: Any, name: str) -> str:

@@ -59,6 +59,7 @@ from typing import (
 from .config import Config
 from .engine import Outcome, run
 from .errors import DeclutterError
+from .html import Extraction
 
 if TYPE_CHECKING:  # pragma: no cover
     import argparse
@@ -425,8 +426,9 @@ def stats_of(removed: Mapping[str, CategoryTotals]) -> dict[str, dict[str, int]]
     return {category: {"lines": t.lines, "chars": t.chars} for category, t in removed.items()}
 
 
-def _text_of(record: Mapping[str, Any], options: JsonlOptions) -> tuple[str, int | None]:
-    """The text to clean, and where an HTML extractor's comment section begins in it."""
+def _text_of(record: Mapping[str, Any], options: JsonlOptions) -> Extraction:
+    """The text to clean, with what the HTML tells of it (where the comment section
+    begins, the page's title) when it comes from ``options.html_field``."""
     name = options.source_field
     if name not in record:
         raise _Refused(Problem.MISSING_FIELD, f"no field {name!r}")
@@ -434,12 +436,11 @@ def _text_of(record: Mapping[str, Any], options: JsonlOptions) -> tuple[str, int
     if not isinstance(value, str):
         raise _Refused(Problem.NOT_STRING, f"field {name!r} is {json_type(value)}, not a string")
     if options.html_field is None:
-        return value, None
+        return Extraction(value)
     from .html import extract
 
     try:
-        extraction = extract(value)
-        return extraction.text, extraction.comments_offset
+        return extract(value)
     except Exception as exc:  # trafilatura/lxml failures on odd pages
         raise _Refused(Problem.HTML_FAILED, f"HTML in {name!r} could not be extracted "
                                             f"({type(exc).__name__}: {exc})") from None
@@ -454,10 +455,11 @@ def clean_record_in_place(record: dict[str, Any], options: JsonlOptions) -> dict
 
     :raises _Refused: (internal) when the record cannot be cleaned.
     """
-    text, comments_offset = _text_of(record, options)
+    source = _text_of(record, options)
     explaining = options.explain_field is not None
     try:
-        outcome = run(text, options.config, record=explaining, comments_offset=comments_offset)
+        outcome = run(source.text, options.config, record=explaining,
+                      comments_offset=source.comments_offset, titles=source.titles)
     except Exception as exc:  # a failing rule must not end a corpus run unexplained
         raise _Refused(Problem.CLEAN_FAILED,
                        f"cleaning failed ({type(exc).__name__}: {exc})") from None

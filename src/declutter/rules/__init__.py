@@ -46,6 +46,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     navigation.LINK_BUTTON,
     navigation.MENU_RUN,
     duplicate_title.RULE,
+    duplicate_title.METADATA_TITLE,
     duplicate_title.REPEATED_LINE,
     passages.RULE,
     headlines.RELATED_LINK,

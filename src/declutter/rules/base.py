@@ -41,6 +41,8 @@ class ScanContext:
     :param comment_section: the first line of the comment section an HTML extractor set
         apart from the main text (see :func:`declutter.html.extract`), or ``None``; given
         in the first pass only.
+    :param page_titles: the keys (:func:`declutter.keys.line_key`) of the page's titles
+        as its HTML metadata declares them; given in the first pass only.
     """
 
     doc: Document
@@ -56,6 +58,7 @@ class ScanContext:
     prior_categories: Mapping[int, AbstractSet[Category]] = field(default_factory=dict)
     guarded: frozenset[int] = frozenset()
     comment_section: int | None = None
+    page_titles: tuple[str, ...] = ()
 
 
 class Rule(Protocol):

@@ -1,9 +1,12 @@
-"""Duplicated titles: the headline repeated a few lines below itself."""
+"""Duplicated titles: the headline repeated a few lines below itself, or the first line
+repeating the title that the page's HTML metadata already holds."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterator
+
+import regex
 
 from ..labels import Category, Confidence
 from .base import Finding, ScanContext, single
@@ -16,6 +19,10 @@ REPEAT_DISTANCE_MAX = 12
 REPEAT_DISTANCE_STRONG = 3
 #: First characters of list items and table rows, which repeat legitimately.
 LIST_MARKS = frozenset("-–—•*|+>")
+#: The metadata title is looked for in the first this many non-blank lines.
+METADATA_TITLE_LINES = 2
+#: A word, for comparing a line with a title whatever punctuation stands between words.
+_WORD = regex.compile(r"\w+(?:['.]\w+)*")
 #: Titles have between these many words.
 TITLE_WORDS_MIN = 2
 TITLE_WORDS_MAX = 30
@@ -60,6 +67,53 @@ class DuplicateTitleRule:
 
 
 RULE = DuplicateTitleRule()
+
+
+@dataclass(frozen=True)
+class MetadataTitleRule:
+    """The first line of an HTML page's extracted text when it repeats the page's title.
+
+    An HTML page states its title in its metadata (``<title>``, ``og:title``), and
+    :func:`declutter.html.extract` returns the titles with the text; the body's copy is
+    a duplicated title. Plain text has no metadata, so there the title line is the only
+    copy and stays. The first line may be a run of a title's words (``<title>`` often
+    adds the site's name); the second only the whole of one, after a first line that is
+    not prose (a section name, the page's address). Deeper lines that share words with
+    the title are the article's own headings.
+    """
+
+    name: str = "metadata_title"
+    category: Category = Category.DUPLICATE_TITLE
+    description: str = (
+        "the first line of an HTML page's text when it repeats the title its metadata "
+        "holds (clean_html, --html)"
+    )
+    first_pass_only: bool = True
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        content = ctx.doc.content
+        if not ctx.page_titles or not content:
+            return
+        titles = [f" {_words(title)} " for title in ctx.page_titles]
+        table = ctx.table
+        for rank, index in enumerate(content[:METADATA_TITLE_LINES]):
+            words = _words(table.keys[index])
+            if words and TITLE_WORDS_MIN <= table.words[index] <= TITLE_WORDS_MAX and any(
+                    f" {words} " in title if rank == 0 else f" {words} " == title
+                    for title in titles):
+                yield single(index, self.name, self.category, Confidence.STRONG,
+                             "repeats the title in the page's metadata")
+                return
+            if table.prose[index]:
+                return  # the article has begun
+
+
+def _words(key: str) -> str:
+    """The words of a line key, without the punctuation between them."""
+    return " ".join(_WORD.findall(key))
+
+
+METADATA_TITLE = MetadataTitleRule()
 
 
 #: Repeated lines of at least this many words are dropped after their first copy.
