@@ -1419,6 +1419,20 @@ COMMENT_FORMS = [
     ("ru", RU_ARTICLE, "Ваш адрес email не будет опубликован. Обязательные поля помечены *"),
     ("zh", ZH_ARTICLE, "在此浏览器中保存我的显示名称、邮箱地址和网站地址，以便下次评论时使用。"),
     ("zh", ZH_ARTICLE, "您的电子邮箱地址不会被公开。 必填项已用*标注"),
+    # moderation notices under the form
+    ("en", EN_ARTICLE, "Your comment is awaiting moderation."),
+    ("en", EN_ARTICLE, "All comments are moderated before being published."),
+    ("de", DE_ARTICLE, "Dein Kommentar muss noch freigegeben werden."),
+    ("fr", FR_ARTICLE, "Votre commentaire est en attente de modération."),
+    ("es", ES_ARTICLE, "Tu comentario está pendiente de moderación."),
+    ("it", IT_ARTICLE, "Il tuo commento è in attesa di moderazione."),
+    ("pt", PT_ARTICLE, "ATENÇÃO: Comentários com textos ofensivos não serão aprovados pelo "
+                       "moderador."),
+    ("pt", PT_ARTICLE, "O seu comentário aguarda moderação."),
+    ("pl", PL_ARTICLE, "Twój komentarz oczekuje na moderację."),
+    ("nl", NL_ARTICLE, "Je reactie wacht op moderatie."),
+    ("ru", RU_ARTICLE, "Ваш комментарий ожидает проверки."),
+    ("zh", ZH_ARTICLE, "您的评论正在等待审核。"),
 ]
 
 
@@ -1436,6 +1450,13 @@ def test_shipped_texts_after_the_article(lang: str, article: str, line: str, rul
                                          category: str) -> None:
     result = check(f"{article}{line}\n", lang, removed=[(line, rule, category)])
     assert result.text.startswith(article.split("\n", 1)[0])
+
+
+def test_a_long_sentence_about_moderation_stays() -> None:
+    line = ("In a long statement the regulator said that comments are subject to moderation "
+            "under the new law, and that platforms which fail to remove illegal posts within "
+            "a day will face fines of up to six percent of their annual turnover.")
+    check(f"{EN_ARTICLE}{line}\n", "en", kept=[line])
 
 
 def test_a_sentence_about_publishing_email_addresses_stays() -> None:

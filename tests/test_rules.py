@@ -397,6 +397,7 @@ OTHER_POSITIVE = [
     ("follow_platform", "share", [P1, P2, "Follow The Daily Planet on Instagram and Facebook"],
      "Follow The Daily Planet on Instagram and Facebook"),
     ("gallery_marker", "photo_credit", [P1, P2, "Image 1 of 8"], "Image 1 of 8"),
+    ("gallery_marker", "photo_credit", ["Back to Gallery", P1, P2], "Back to Gallery"),
     ("wire_slug", "source", ["AP-US--Trump-Impeachment, 4th Ld-Writethru", P1, P2],
      "AP-US--Trump-Impeachment, 4th Ld-Writethru"),
     ("wire_slug", "source", ["BC-AS--Hong Kong-Protests,650", P1, P2], "BC-AS--Hong Kong-Protests,650"),

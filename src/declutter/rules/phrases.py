@@ -95,8 +95,8 @@ SITE_NOTICE = PhraseRule(
 COMMENT_FORM = PhraseRule(
     name="comment_form", category=Category.COMMENTS, section="comment_form",
     mode="contains", confidence=Confidence.STRONG, max_words=PITCH_WORDS,
-    description="the labels of a comment form ('Your email address will not be published', "
-                "'Save my name, email, and website in this browser...')",
+    description="the labels of a comment form and its moderation notices ('Your email "
+                "address will not be published', 'Your comment is awaiting moderation')",
 )
 
 SUPPORT_APPEAL = PhraseRule(
