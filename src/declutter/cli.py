@@ -231,7 +231,8 @@ def _render(text: str, args: argparse.Namespace, config: Config, name: str) -> s
         from .html import extract
 
         extraction = extract(text)
-        text, comments_offset, titles = extraction.text, extraction.comments_offset, extraction.titles
+        text = extraction.text
+        comments_offset, titles = extraction.comments_offset, extraction.titles
     if args.json or args.explain:
         from .explain import build_explanation
 

@@ -128,8 +128,8 @@ _HEAD_END = regex.compile(rb"</head\b|<body\b", regex.IGNORECASE)
 _META = regex.compile(rb"<meta\s([^>]{1,2000})>", regex.IGNORECASE)
 _META_TITLE = regex.compile(rb"""(?:property|name)\s{0,20}=\s{0,20}["']?(?:og|twitter):title\b""",
                             regex.IGNORECASE)
-_META_CONTENT = regex.compile(rb"""\bcontent\s{0,20}=\s{0,20}(?:"([^"]{0,1000})"|'([^']{0,1000})')""",
-                              regex.IGNORECASE)
+_META_CONTENT = regex.compile(
+    rb"""\bcontent\s{0,20}=\s{0,20}(?:"([^"]{0,1000})"|'([^']{0,1000})')""", regex.IGNORECASE)
 
 
 def page_titles(html: str | bytes) -> tuple[str, ...]:
