@@ -135,6 +135,8 @@ def test_any_input_gets_an_answer(page) -> None:
      ("Buses | Courier", "Buses")),
     ('<title>Buses</title><meta property="og:title" content="Buses">', ("Buses",)),
     ('<title></title><meta property="og:description" content="Not a title.">', ()),
+    ('<meta property="og:title" content=""><meta name="twitter:title" content="Buses">',
+     ("Buses",)),                                                    # an empty one is skipped
 ])
 def test_page_titles_come_from_the_head(head: str, expected: tuple[str, ...]) -> None:
     page = f"<html><head>{head}</head><body><svg><title>Search icon</title></svg></body></html>"

@@ -153,7 +153,7 @@ def page_titles(html: str | bytes) -> tuple[str, ...]:
         if _META_TITLE.search(attributes):
             content = _META_CONTENT.search(attributes)
             if content:
-                found.append(content.group(1) or content.group(2))
+                found.append(content.group(1) or content.group(2) or b"")
     titles: list[str] = []
     for raw in found:
         text = " ".join(_normal(entities.unescape(raw.decode("utf-8", "replace"))).split())
