@@ -10,6 +10,7 @@ from hypothesis import given, strategies as st
 
 import declutter
 from declutter import html as html_module
+from declutter.hints import PageHints
 from test_rules import P1, P2, P3, P4
 
 
@@ -85,7 +86,7 @@ def test_extraction_is_trafilaturas_text_with_the_comments_boundary() -> None:
     page = page_with_comments(ARTICLE)
     extraction = html_module.extract(page)
     assert extraction.text == trafilatura.extract(page, **html_module.TRAFILATURA_OPTIONS)
-    assert extraction.text[extraction.comments_offset:] == "\n".join(COMMENTS)
+    assert extraction.text[extraction.hints.comments_offset:] == "\n".join(COMMENTS)
 
 
 def test_clean_html_drops_the_comments_after_an_article() -> None:
@@ -107,9 +108,10 @@ def test_comments_stay_when_they_are_the_page(page: str) -> None:
     (None, html_module.Extraction("")),
     ({"text": "  Body.\n", "comments": None}, html_module.Extraction("Body.")),
     ({"text": "\n", "comments": "A reply.\n"}, html_module.Extraction("A reply.")),
-    ({"text": "Body.", "comments": "A reply."}, html_module.Extraction("Body.\nA reply.", 6)),
+    ({"text": "Body.", "comments": "A reply."},
+     html_module.Extraction("Body.\nA reply.", PageHints(comments_offset=6))),
     (SimpleNamespace(text="Body.", comments="A reply."),
-     html_module.Extraction("Body.\nA reply.", 6)),
+     html_module.Extraction("Body.\nA reply.", PageHints(comments_offset=6))),
     (SimpleNamespace(text="Cafe\u0301.", comments=""), html_module.Extraction("Caf\u00e9.")),
 ])
 def test_extraction_from_either_form_of_trafilaturas_result(monkeypatch, result, expected):
@@ -122,8 +124,8 @@ def test_extraction_from_either_form_of_trafilaturas_result(monkeypatch, result,
 @given(st.binary(max_size=2000) | st.text(max_size=2000))
 def test_any_input_gets_an_answer(page) -> None:
     assert isinstance(html_module.is_discussion(page), bool)
-    titles = html_module.page_titles(page)
-    assert isinstance(titles, tuple) and all(t and t == " ".join(t.split()) for t in titles)
+    for found in (html_module.page_titles(page), html_module.page_descriptions(page)):
+        assert isinstance(found, tuple) and all(t and t == " ".join(t.split()) for t in found)
 
 
 @pytest.mark.parametrize("head, expected", [
@@ -151,7 +153,7 @@ def titled_page(title: str) -> str:
 def test_clean_html_drops_the_heading_that_repeats_the_pages_title() -> None:
     page = titled_page("Council expands buses - The Courier")
     extraction = html_module.extract(page)
-    assert extraction.titles == ("Council expands buses - The Courier",)
+    assert extraction.hints.titles == ("Council expands buses - The Courier",)
     assert extraction.text.startswith("Council expands buses\n")
     assert "Council expands buses" in declutter.clean(extraction.text)  # text alone keeps it
     cleaned = declutter.clean_html(page)
@@ -171,3 +173,47 @@ def test_schema_scan_stays_linear_on_hostile_markup() -> None:
 def test_title_scan_stays_linear_on_hostile_markup() -> None:
     hostile = "<title>" * 50_000 + "<meta " + 'property="og:title" ' * 20_000 + "<meta content='"
     assert html_module.page_titles(hostile) == ()
+    assert html_module.page_descriptions(hostile.replace("og:title", "description")) == ()
+
+
+@pytest.mark.parametrize("head, expected", [
+    ('<meta name="description" content="Twelve new routes &amp; more.">',
+     ("Twelve new routes & more.",)),
+    ("<meta content='Twelve new routes.' property='og:description'>", ("Twelve new routes.",)),
+    ('<meta name="description" content="Twelve new routes.">'
+     '<meta name="twitter:description" content="Twelve new routes.">', ("Twelve new routes.",)),
+    ('<meta name="description" content=""><meta property="og:title" content="Buses">', ()),
+])
+def test_page_descriptions_come_from_the_head(head: str, expected: tuple[str, ...]) -> None:
+    page = (f"<html><head>{head}</head><body>"
+            '<meta itemprop="description" content="A product in the body."></body></html>')
+    assert html_module.page_descriptions(page) == expected
+
+
+DEK = "Twelve new routes will link the suburbs to the centre by spring."
+
+
+def page_with_dek(dek_markup: str, description: str = DEK) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    return (f'<html><head><meta name="description" content="{description}"></head><body>'
+            f"<article><h1>Council expands buses</h1>{dek_markup}{paragraphs}</article>"
+            "</body></html>")
+
+
+def test_clean_html_drops_the_standfirst_that_repeats_the_description() -> None:
+    page = page_with_dek(f"<h2>{DEK}</h2>")
+    extraction = html_module.extract(page)
+    assert extraction.hints.standfirst == DEK
+    assert DEK in declutter.clean(extraction.text)  # the text alone keeps it
+    cleaned = declutter.clean_html(page)
+    assert DEK not in cleaned and P1 in cleaned
+
+
+@pytest.mark.parametrize("page", [
+    page_with_dek(f"<p>{DEK}</p>"),                       # the article's first paragraph
+    page_with_dek(f"<h2>{DEK}</h2>", "Buses for the suburbs."),  # says something else
+    page_with_dek(f"<p>{P1}</p><h2>{DEK}</h2>"),          # a heading further down
+])
+def test_a_line_like_the_description_stays_unless_it_is_the_heading_under_the_title(page) -> None:
+    assert html_module.extract(page).hints.standfirst == ""
+    assert DEK in declutter.clean_html(page)

@@ -12,6 +12,7 @@ import declutter
 import declutter.rules
 from declutter.engine import run
 from declutter.explain import build_explanation
+from declutter.hints import PageHints
 
 P1 = ("The city council voted on Tuesday to expand the bus network, a decision that officials "
       "said would cut travel times for thousands of commuters by next spring.")
@@ -556,6 +557,7 @@ def kept_lines(text: str, **run_options) -> list[str]:
 
 TITLE = "Council expands the bus network"
 TITLES = (f"{TITLE} | The Daily Courier", TITLE)  # <title>, og:title
+STANDFIRST = "Twelve new routes will link the suburbs to the centre by spring."
 
 
 def titled(lines: list[str]) -> str:
@@ -567,9 +569,12 @@ def _hinted_cases() -> list[tuple[str, str, str, dict, list[str]]]:
     what an HTML extractor knows of the page."""
     sectioned_text, offset = sectioned([P1, P2, P3, P4], REPLIES)
     return [
-        ("comment_section", "comments", sectioned_text, {"comments_offset": offset}, REPLIES),
-        ("metadata_title", "duplicate_title", titled([TITLE, P1, P2]), {"titles": TITLES},
-         [TITLE]),
+        ("comment_section", "comments", sectioned_text,
+         {"hints": PageHints(comments_offset=offset)}, REPLIES),
+        ("metadata_title", "duplicate_title", titled([TITLE, P1, P2]),
+         {"hints": PageHints(titles=TITLES)}, [TITLE]),
+        ("metadata_standfirst", "duplicate_title", titled([TITLE, STANDFIRST, P1, P2]),
+         {"hints": PageHints(standfirst=STANDFIRST)}, [STANDFIRST]),
     ]
 
 
@@ -593,7 +598,7 @@ def test_hinted_rules_remove_their_noise(rule, category, text, options, noise):
     (["Expands the network of buses", P1, P2], TITLES),       # shares words, not a run of them
 ])
 def test_a_title_line_stays_unless_it_opens_the_text_and_the_metadata_holds_it(lines, titles):
-    assert kept_lines(titled(lines), titles=titles) == lines
+    assert kept_lines(titled(lines), hints=PageHints(titles=titles)) == lines
 
 
 @pytest.mark.parametrize("lines", [
@@ -603,22 +608,32 @@ def test_a_title_line_stays_unless_it_opens_the_text_and_the_metadata_holds_it(l
     ["https://example.com/council-expands-buses", TITLE, P1],  # after the page's address
 ])
 def test_the_first_line_that_repeats_the_metadata_title_goes(lines):
-    kept = kept_lines(titled(lines), titles=TITLES)
+    kept = kept_lines(titled(lines), hints=PageHints(titles=TITLES))
     assert TITLE not in kept and "Council expands" not in kept and P1 in kept
+
+
+@pytest.mark.parametrize("lines, standfirst", [
+    ([TITLE, STANDFIRST, P1], ""),                        # plain text: no metadata
+    ([TITLE, P1, P2, STANDFIRST, P3], STANDFIRST),        # deeper down: the article's
+    ([TITLE, STANDFIRST + " More to come.", P1], STANDFIRST),  # a longer line
+])
+def test_a_standfirst_stays_unless_it_is_the_pages_and_stands_at_the_top(lines, standfirst):
+    assert kept_lines(titled(lines), hints=PageHints(standfirst=standfirst)) == lines
 
 
 def test_a_comment_section_after_no_article_is_the_page():
     question = ("How did you get into woodworking? I have some tools and want to build "
                 "furniture.")
     text, offset = sectioned([question], REPLIES)
-    assert kept_lines(text, comments_offset=offset) == [question, *REPLIES]
+    assert kept_lines(text, hints=PageHints(comments_offset=offset)) == [question, *REPLIES]
 
 
 def test_a_comment_section_is_only_known_from_the_extractor():
     text, offset = sectioned([P1, P2, P3, P4], REPLIES)
     assert kept_lines(text) == [P1, P2, P3, P4, *REPLIES]
-    assert kept_lines(text, comments_offset=offset) == [P1, P2, P3, P4]
-    assert kept_lines(text, comments_offset=len(text) + 10) == [P1, P2, P3, P4, *REPLIES]
+    assert kept_lines(text, hints=PageHints(comments_offset=offset)) == [P1, P2, P3, P4]
+    beyond = PageHints(comments_offset=len(text) + 10)
+    assert kept_lines(text, hints=beyond) == [P1, P2, P3, P4, *REPLIES]
 
 
 def test_every_noise_rule_has_a_positive_case():

@@ -88,7 +88,9 @@ def clean_html(html: str | bytes, *, config: Config | None = None, **options: An
     that comment section goes (rule ``comment_section``). The page's title is metadata
     (``<title>``, ``og:title``; :func:`declutter.html.page_titles`): the text's opening
     line that repeats it goes as a duplicated title (rule ``metadata_title``), where
-    :func:`clean` on the same text keeps it, having no other copy.
+    :func:`clean` on the same text keeps it, having no other copy. So does the
+    standfirst shown as a heading under the title when it repeats the page's description
+    (rule ``metadata_standfirst``; :func:`declutter.html.standfirst`).
 
     :param html: the page, as ``str`` or as ``bytes`` (trafilatura guesses the encoding).
     :raises TypeError: when ``html`` is neither ``str`` nor ``bytes``.
@@ -99,7 +101,7 @@ def clean_html(html: str | bytes, *, config: Config | None = None, **options: An
         raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
     extraction = extract(html)
     return run(extraction.text, Config.from_options(config, **options),
-               comments_offset=extraction.comments_offset, titles=extraction.titles).text
+               hints=extraction.hints).text
 
 
 def rule_names() -> tuple[str, ...]:

@@ -33,6 +33,7 @@ from typing import BinaryIO, Sequence, TextIO
 from . import __version__, describe_rules
 from .config import Config
 from .errors import DeclutterError
+from .hints import NO_HINTS
 from .profiles import DEFAULT_PROFILE, PROFILES
 
 EXIT_OK = 0
@@ -226,23 +227,21 @@ def _config(args: argparse.Namespace) -> Config:
 def _render(text: str, args: argparse.Namespace, config: Config, name: str) -> str:
     from .engine import run
 
-    comments_offset, titles = None, ()
+    hints = NO_HINTS
     if args.html:
         from .html import extract
 
         extraction = extract(text)
-        text = extraction.text
-        comments_offset, titles = extraction.comments_offset, extraction.titles
+        text, hints = extraction.text, extraction.hints
     if args.json or args.explain:
         from .explain import build_explanation
 
-        result = build_explanation(run(text, config, record=True,
-                                       comments_offset=comments_offset, titles=titles), config)
+        result = build_explanation(run(text, config, record=True, hints=hints), config)
         if args.json:
             data = {"source": _display(name), **result.to_dict()}
             return json.dumps(data, ensure_ascii=False) + "\n"
         return explain_report(result, _display(name))
-    return run(text, config, comments_offset=comments_offset, titles=titles).text
+    return run(text, config, hints=hints).text
 
 
 def explain_report(result, name: str) -> str:

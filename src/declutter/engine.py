@@ -12,13 +12,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Sequence
 
 from .assemble import assemble, emitted_lines
 from .config import Config
 from .decide import PassDecision, decide
 from .document import Document, segment
 from .errors import RuleTimeout
+from .hints import NO_HINTS, PageHints
 from .keys import line_key
 from .table import anchor_of, build_table, derive_table
 from .labels import Guard, Label, Mark
@@ -77,12 +77,12 @@ def rule_anchors(rules, lexicon) -> tuple[str, ...]:
 
 
 def run(text: str, config: Config, record: bool = False,
-        comments_offset: int | None = None, titles: Sequence[str] = ()) -> Outcome:
+        hints: PageHints = NO_HINTS) -> Outcome:
     """Clean ``text`` under ``config``; ``record`` keeps every label for explanations.
 
-    ``comments_offset`` is where an HTML extractor's comment section begins in ``text``
-    (:attr:`declutter.html.Extraction.comments_offset`), or ``None``; ``titles`` are the
-    page's titles from its HTML metadata (:attr:`declutter.html.Extraction.titles`).
+    ``hints`` are what the page's HTML tells about ``text`` (where its comment section
+    begins, its titles, its standfirst: :attr:`declutter.html.Extraction.hints`); plain
+    text has none.
     """
     original = segment(text)
     if config.lang is not None:
@@ -114,8 +114,9 @@ def run(text: str, config: Config, record: bool = False,
             table = derive_table(first_table, current, to_original)
         ctx = ScanContext(current, table, lexicon, thresholds, language, config.timeout)
         if passes == 1:  # line numbers and the first line change after the first pass
-            ctx = replace(ctx, comment_section=_line_at(original, comments_offset),
-                          page_titles=tuple(line_key(title) for title in titles))
+            ctx = replace(ctx, comment_section=_line_at(original, hints.comments_offset),
+                          page_titles=tuple(line_key(title) for title in hints.titles),
+                          page_standfirst=line_key(hints.standfirst))
         if passes > 1 and first_markers is not None:
             ctx = replace(ctx, comment_markers=_carried(first_markers, to_original))
         ctx = _page_facts(ctx, abstentions)

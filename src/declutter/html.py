@@ -10,7 +10,9 @@ schema.org markup (microdata or JSON-LD) says so and names no article.
 trafilatura sets the page's comments apart from its main text and appends them after
 it. :func:`extract` keeps that boundary: the ``comment_section`` rule removes what
 follows it when an article comes before it, and on discussions, where the comments are
-the posts, no boundary is passed on.
+the posts, no boundary is passed on. It also reads what the page's metadata says of the
+text: its titles and the standfirst that repeats its description (see
+:class:`declutter.hints.PageHints`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import regex
+
+from .hints import PageHints
 
 #: Options passed to ``trafilatura.extract`` for articles: favour recall and keep
 #: comments and tables, so that declutter's rules, not the extractor, decide.
@@ -80,23 +84,18 @@ def extraction_options(html: str | bytes) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Extraction:
-    """The text trafilatura extracts from a page, where its comment section begins, and
-    the page's title.
+    """The text trafilatura extracts from a page, and what the page's HTML tells about it.
 
     :param text: the main text, then the comments, exactly as ``trafilatura.extract``
         returns them with :func:`extraction_options`.
-    :param comments_offset: the offset in ``text`` of the comment section's first
-        character; ``None`` when the page has no comments, or is a discussion (there the
-        comments are the posts).
-    :param titles: the page's titles as its ``<head>`` declares them (see
-        :func:`page_titles`). The text's first line often repeats one of them;
-        ``clean_html`` removes that copy (rule ``metadata_title``): the title stays with
-        the page's metadata.
+    :param hints: where the comment section begins, the page's titles and its standfirst
+        (:class:`declutter.hints.PageHints`). The text's first lines often repeat the
+        title and the description; ``clean_html`` removes those copies (rules
+        ``metadata_title``, ``metadata_standfirst``): they stay with the page's metadata.
     """
 
     text: str
-    comments_offset: int | None = None
-    titles: tuple[str, ...] = ()
+    hints: PageHints = PageHints()
 
 
 def extract(html: str | bytes) -> Extraction:
@@ -111,25 +110,77 @@ def extract(html: str | bytes) -> Extraction:
     body = _normal(_field(document, "text"))
     comments = _normal(_field(document, "comments"))
     titles = page_titles(html)
+    lead = standfirst(_blocks(document), page_descriptions(html))
     # trafilatura.extract joins the two with a line break and strips the whole
     if not comments.strip():
-        return Extraction(body.strip(), titles=titles)
+        return Extraction(body.strip(), PageHints(None, titles, lead))
     if not body.strip():
-        return Extraction(comments.strip(), titles=titles)
+        return Extraction(comments.strip(), PageHints(None, titles, lead))
     head = body.lstrip()
     offset = None if discussion else len(head) + 1
-    return Extraction(f"{head}\n{comments.rstrip()}", offset, titles)
+    return Extraction(f"{head}\n{comments.rstrip()}", PageHints(offset, titles, lead))
+
+
+def standfirst(blocks: list[tuple[str, str]], descriptions: tuple[str, ...]) -> str:
+    """The standfirst under the title, or ``""``: the second of the main text's blocks
+    when the first two are headings and the second says what one of the page's
+    descriptions says, word for word.
+
+    ``blocks`` are the main text's top-level blocks as (kind, text), kinds as trafilatura
+    names them (``head``, ``p``, ``list``...). A page shows its summary under its title
+    as a heading (the dek); when the description is the article's first paragraph
+    instead, that paragraph is a ``p`` and stays the article's.
+
+    >>> standfirst([("head", "Rain due"), ("head", "Wet week ahead.")], ("Wet week ahead",))
+    'Wet week ahead.'
+    >>> standfirst([("head", "Rain due"), ("p", "Wet week ahead.")], ("Wet week ahead",))
+    ''
+    """
+    if len(blocks) < 2 or blocks[0][0] != "head" or blocks[1][0] != "head":
+        return ""
+    text = blocks[1][1]
+    words = _words(text)
+    return text if words and any(_words(d) == words for d in descriptions) else ""
+
+
+def _blocks(document: Any) -> list[tuple[str, str]]:
+    """The first top-level blocks of trafilatura's main text as (kind, text), text
+    whitespace-collapsed and NFC; empty blocks are skipped."""
+    body = document.get("body") if isinstance(document, dict) else getattr(document, "body", None)
+    blocks: list[tuple[str, str]] = []
+    if body is None:
+        return blocks
+    for child in body:
+        if not isinstance(child.tag, str):
+            continue  # comments and processing instructions
+        text = " ".join(_normal("".join(child.itertext())).split())
+        if text:
+            blocks.append((child.tag, text))
+            if len(blocks) == STANDFIRST_BLOCK:
+                break
+    return blocks
+
+
+def _words(text: str) -> list[str]:
+    return [word.casefold() for word in _WORD.findall(text)]
 
 
 # <title>...</title>, and <meta property="og:title" content="..."> (also name=, twitter:title,
-# and content= before the property)
+# and content= before the property); the same for the descriptions
 _TITLE_ELEMENT = regex.compile(rb"<title\b[^>]{0,200}>([^<]{1,1000})</title", regex.IGNORECASE)
 _HEAD_END = regex.compile(rb"</head\b|<body\b", regex.IGNORECASE)
 _META = regex.compile(rb"<meta\s([^>]{1,2000})>", regex.IGNORECASE)
 _META_TITLE = regex.compile(rb"""(?:property|name)\s{0,20}=\s{0,20}["']?(?:og|twitter):title\b""",
                             regex.IGNORECASE)
+_META_DESCRIPTION = regex.compile(
+    rb"""(?:property|name)\s{0,20}=\s{0,20}["']?(?:(?:og|twitter):)?description\b""",
+    regex.IGNORECASE)
 _META_CONTENT = regex.compile(
     rb"""\bcontent\s{0,20}=\s{0,20}(?:"([^"]{0,1000})"|'([^']{0,1000})')""", regex.IGNORECASE)
+#: A word, for comparing a heading with a description whatever punctuation stands around.
+_WORD = regex.compile(r"\w+")
+#: The standfirst is the main text's second block.
+STANDFIRST_BLOCK = 2
 
 
 def page_titles(html: str | bytes) -> tuple[str, ...]:
@@ -140,26 +191,54 @@ def page_titles(html: str | bytes) -> tuple[str, ...]:
     ...             '<meta property="og:title" content="Rain &amp; wind"></head>')
     ('Rain & wind - The Daily', 'Rain & wind')
     """
-    import html as entities
+    head = _head(html)
+    found = [m.group(1) for m in _TITLE_ELEMENT.finditer(head)]
+    return _texts(found + _meta_contents(head, _META_TITLE))
 
+
+def page_descriptions(html: str | bytes) -> tuple[str, ...]:
+    """The page's descriptions as its ``<head>`` declares them: ``description``,
+    ``og:description`` and ``twitter:description``, unescaped, whitespace collapsed,
+    each once.
+
+    >>> page_descriptions('<head><meta name="description" content="Wet week ahead.">'
+    ...                   '<meta property="og:description" content="Wet week ahead."></head>')
+    ('Wet week ahead.',)
+    """
+    head = _head(html)
+    return _texts(_meta_contents(head, _META_DESCRIPTION))
+
+
+def _head(html: str | bytes) -> bytes:
+    """The page's ``<head>``: its first bytes, up to ``</head>`` or ``<body>``."""
     data = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
     head = data[:HEAD_BYTES_MAX]
     end = _HEAD_END.search(head)
-    if end:
-        head = head[:end.start()]
-    found = [m.group(1) for m in _TITLE_ELEMENT.finditer(head)]
+    return head[:end.start()] if end else head
+
+
+def _meta_contents(head: bytes, name: regex.Pattern[bytes]) -> list[bytes]:
+    """The ``content`` of the ``<meta>`` elements whose attributes match ``name``."""
+    found = []
     for meta in _META.finditer(head):
         attributes = meta.group(1)
-        if _META_TITLE.search(attributes):
+        if name.search(attributes):
             content = _META_CONTENT.search(attributes)
             if content:
                 found.append(content.group(1) or content.group(2) or b"")
-    titles: list[str] = []
+    return found
+
+
+def _texts(found: list[bytes]) -> tuple[str, ...]:
+    """Decoded, unescaped, whitespace-collapsed, non-empty, each once, in order."""
+    import html as entities
+
+    texts: list[str] = []
     for raw in found:
         text = " ".join(_normal(entities.unescape(raw.decode("utf-8", "replace"))).split())
-        if text and text not in titles:
-            titles.append(text)
-    return tuple(titles)
+        if text and text not in texts:
+            texts.append(text)
+    return tuple(texts)
 
 
 def _field(document: Any, name: str) -> str:

@@ -428,7 +428,7 @@ def stats_of(removed: Mapping[str, CategoryTotals]) -> dict[str, dict[str, int]]
 
 def _text_of(record: Mapping[str, Any], options: JsonlOptions) -> Extraction:
     """The text to clean, with what the HTML tells of it (where the comment section
-    begins, the page's title) when it comes from ``options.html_field``."""
+    begins, the page's titles and standfirst) when it comes from ``options.html_field``."""
     name = options.source_field
     if name not in record:
         raise _Refused(Problem.MISSING_FIELD, f"no field {name!r}")
@@ -458,8 +458,7 @@ def clean_record_in_place(record: dict[str, Any], options: JsonlOptions) -> dict
     source = _text_of(record, options)
     explaining = options.explain_field is not None
     try:
-        outcome = run(source.text, options.config, record=explaining,
-                      comments_offset=source.comments_offset, titles=source.titles)
+        outcome = run(source.text, options.config, record=explaining, hints=source.hints)
     except Exception as exc:  # a failing rule must not end a corpus run unexplained
         raise _Refused(Problem.CLEAN_FAILED,
                        f"cleaning failed ({type(exc).__name__}: {exc})") from None

@@ -47,6 +47,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     navigation.MENU_RUN,
     duplicate_title.RULE,
     duplicate_title.METADATA_TITLE,
+    duplicate_title.METADATA_STANDFIRST,
     duplicate_title.REPEATED_LINE,
     passages.RULE,
     headlines.RELATED_LINK,

@@ -43,6 +43,9 @@ class ScanContext:
         in the first pass only.
     :param page_titles: the keys (:func:`declutter.keys.line_key`) of the page's titles
         as its HTML metadata declares them; given in the first pass only.
+    :param page_standfirst: the key of the page's standfirst when it repeats the page's
+        description (:attr:`declutter.hints.PageHints.standfirst`), or ``""``; given in
+        the first pass only.
     """
 
     doc: Document
@@ -59,6 +62,7 @@ class ScanContext:
     guarded: frozenset[int] = frozenset()
     comment_section: int | None = None
     page_titles: tuple[str, ...] = ()
+    page_standfirst: str = ""
 
 
 class Rule(Protocol):

@@ -115,6 +115,44 @@ def _words(key: str) -> str:
 
 METADATA_TITLE = MetadataTitleRule()
 
+#: The standfirst is looked for in the first this many non-blank lines (a section name
+#: or the page's address, the title, then it).
+METADATA_STANDFIRST_LINES = 3
+
+
+@dataclass(frozen=True)
+class MetadataStandfirstRule:
+    """The standfirst under an HTML page's title when it repeats the page's description.
+
+    A page states what it is about in its metadata (``description``, ``og:description``)
+    and often shows the same words under its title, as a heading: the dek, or
+    standfirst. :func:`declutter.html.extract` finds that heading (the main text's second
+    block, after the title's, saying what a description says) and the rule removes its
+    line at the top of the text. When the description is the article's first paragraph
+    instead, the extractor finds no standfirst and the paragraph stays. Plain text has no
+    metadata: there the standfirst stays.
+    """
+
+    name: str = "metadata_standfirst"
+    category: Category = Category.DUPLICATE_TITLE
+    description: str = (
+        "the standfirst under an HTML page's title when it repeats the page's description "
+        "(clean_html, --html)"
+    )
+    first_pass_only: bool = True
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        if not ctx.page_standfirst:
+            return
+        for index in ctx.doc.content[:METADATA_STANDFIRST_LINES]:
+            if ctx.table.keys[index] == ctx.page_standfirst:
+                yield single(index, self.name, self.category, Confidence.STRONG,
+                             "the standfirst: repeats the description in the page's metadata")
+                return
+
+
+METADATA_STANDFIRST = MetadataStandfirstRule()
+
 
 #: Repeated lines of at least this many words are dropped after their first copy.
 REPEAT_WORDS_MIN = 5
