@@ -319,6 +319,20 @@ def test_comment_count_before_more_text_than_the_article_removes_nothing_after_i
     assert all(line in cleaned for line in more)
 
 
+@pytest.mark.parametrize("prompt", ["Tell us what YOU think...", "Join the conversation"])
+def test_a_comment_prompt_that_closes_an_article_goes(prompt):
+    segment = decision([P1, P2, P3, prompt], prompt)
+    assert not segment.kept and segment.rule == "comment_thread"
+
+
+@pytest.mark.parametrize("lines", [  # more article after it; no article before it
+    [P1, P2, P3, "Tell us what you think", "Next steps", P1.replace("Tuesday", "Monday")],
+    ["Council expands buses", "Tell us what you think"],
+])
+def test_a_comment_prompt_stays_when_it_does_not_close_an_article(lines):
+    assert decision(lines, "Tell us what you think").kept
+
+
 @pytest.mark.parametrize("profile", list(declutter.PROFILES))
 def test_every_profile_cleans_a_strong_case(profile):
     segment = decision([P1, P2, "Advertisement"], "Advertisement", profile=profile)

@@ -6,6 +6,7 @@ with no article before it the thread is the page (a forum), and it stays.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from statistics import median
@@ -322,10 +323,24 @@ class CommentThreadRule:
                 self.name, self.category, Confidence.STRONG,
                 "a comment thread from its 'N comments' heading to the end of the text"))
         counted = ctx.lexicon.words("comment_count_word")
+        content = doc.content
         for index, kind in sorted(markers.items()):
-            if kind == TRIGGER and index not in covered and _names_comments(table.keys[index], counted):
+            if kind != TRIGGER or index in covered:
+                continue
+            if _names_comments(table.keys[index], counted):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "a comment section heading")
+            elif _closes_text(index, content, markers) \
+                    and table.prose_before(index) >= thresholds.article_chars_before_thread:
+                yield single(index, self.name, self.category, Confidence.LIKELY,
+                             "a comment prompt that closes the text ('Tell us what you think')")
+
+
+def _closes_text(index: int, content: list[int], markers: Mapping[int, str]) -> bool:
+    """Whether only comment markers follow line ``index`` to the end of the text: a
+    comment prompt whose comments the page did not show, or the extractor did not keep."""
+    after = content[bisect_right(content, index):]
+    return all(line in markers for line in after)
 
 
 def _extent(ctx: ScanContext, cluster: list[int], kinds: list[str],
