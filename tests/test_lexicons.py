@@ -1337,6 +1337,24 @@ NOTICES = [
     ("ru", RU_ARTICLE, "Этот сайт защищен reCAPTCHA, и к нему применяются Политика "
                        "конфиденциальности и Условия использования Google."),
     ("zh", ZH_ARTICLE, "本网站受 reCAPTCHA 保护，并且适用 Google 隐私权政策和服务条款。"),
+    # the same notice under hCaptcha
+    ("de", DE_ARTICLE, "Diese Website ist durch hCaptcha geschützt und es gelten die "
+                       "Datenschutzerklärung und Nutzungsbedingungen von hCaptcha."),
+    ("fr", FR_ARTICLE, "Ce site est protégé par hCaptcha et sa politique de confidentialité "
+                       "et ses conditions d'utilisation s'appliquent."),
+    ("es", ES_ARTICLE, "Este sitio está protegido por hCaptcha y se aplican su Política de "
+                       "privacidad y sus Términos de servicio."),
+    ("it", IT_ARTICLE, "Questo sito è protetto da hCaptcha e si applicano la sua Informativa "
+                       "sulla privacy e i suoi Termini di servizio."),
+    ("pt", PT_ARTICLE, "Este site é protegido pelo hCaptcha e se aplicam a sua Política de "
+                       "Privacidade e os seus Termos de Serviço."),
+    ("pl", PL_ARTICLE, "Ta strona jest chroniona przez hCaptcha i obowiązują jej Polityka "
+                       "prywatności oraz Warunki korzystania z usługi."),
+    ("nl", NL_ARTICLE, "Deze site wordt beschermd door hCaptcha en het Privacybeleid en de "
+                       "Servicevoorwaarden van hCaptcha zijn van toepassing."),
+    ("ru", RU_ARTICLE, "Этот сайт защищен hCaptcha, и к нему применяются Политика "
+                       "конфиденциальности и Условия использования hCaptcha."),
+    ("zh", ZH_ARTICLE, "本网站受 hCaptcha 保护，并且适用 hCaptcha 隐私权政策和服务条款。"),
 ]
 
 

@@ -473,6 +473,11 @@ OTHER_POSITIVE = [
                   "of Service apply."],
      "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service "
      "apply."),
+    ("site_notice", "notice",
+     [P1, P2, P3, "This site is protected by hCaptcha and the hCaptcha Privacy Policy and Terms "
+                  "of Service apply."],
+     "This site is protected by hCaptcha and the hCaptcha Privacy Policy and Terms of Service "
+     "apply."),
     ("reference_list", "source",
      [P1, P2, P3, "References",
       "- Doe J, Roe M. Bus networks and commuting times. Transport Review 2019;12:4-9.",
