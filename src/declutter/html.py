@@ -109,8 +109,9 @@ def extract(html: str | bytes) -> Extraction:
         return Extraction("")
     body = _normal(_field(document, "text"))
     comments = _normal(_field(document, "comments"))
-    titles = page_titles(html)
-    lead = standfirst(_blocks(document), page_descriptions(html))
+    head = _head(html)  # read once for the titles and the descriptions
+    titles = _titles_in(head)
+    lead = standfirst(_blocks(document), _descriptions_in(head))
     # trafilatura.extract joins the two with a line break and strips the whole
     if not comments.strip():
         return Extraction(body.strip(), PageHints(None, titles, lead))
@@ -191,9 +192,7 @@ def page_titles(html: str | bytes) -> tuple[str, ...]:
     ...             '<meta property="og:title" content="Rain &amp; wind"></head>')
     ('Rain & wind - The Daily', 'Rain & wind')
     """
-    head = _head(html)
-    found = [m.group(1) for m in _TITLE_ELEMENT.finditer(head)]
-    return _texts(found + _meta_contents(head, _META_TITLE))
+    return _titles_in(_head(html))
 
 
 def page_descriptions(html: str | bytes) -> tuple[str, ...]:
@@ -205,7 +204,15 @@ def page_descriptions(html: str | bytes) -> tuple[str, ...]:
     ...                   '<meta property="og:description" content="Wet week ahead."></head>')
     ('Wet week ahead.',)
     """
-    head = _head(html)
+    return _descriptions_in(_head(html))
+
+
+def _titles_in(head: bytes) -> tuple[str, ...]:
+    found = [m.group(1) for m in _TITLE_ELEMENT.finditer(head)]
+    return _texts(found + _meta_contents(head, _META_TITLE))
+
+
+def _descriptions_in(head: bytes) -> tuple[str, ...]:
     return _texts(_meta_contents(head, _META_DESCRIPTION))
 
 
