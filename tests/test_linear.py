@@ -80,6 +80,7 @@ MANY_LINES: dict[str, str] = {
     "truncated_lines": "Council votes to expand the bus network across the...",
     "numeric_rows": "1 Kyle Busch 5040 5 1 17 27",
     "cookie_lines": "We use cookies",
+    "comment_prompt_lines": "Tell us what you think",
     "reference_lists": "Sources\nhttps://example.com/report-2021.pdf",
     "post_headers": "by Jane » Tue Aug 27, 2019 1:47 am",
     "repeated_passages": ("The council voted on Tuesday to expand the bus network across the city, "

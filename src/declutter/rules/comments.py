@@ -6,7 +6,6 @@ with no article before it the thread is the page (a forum), and it stays.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from statistics import median
@@ -323,24 +322,24 @@ class CommentThreadRule:
                 self.name, self.category, Confidence.STRONG,
                 "a comment thread from its 'N comments' heading to the end of the text"))
         counted = ctx.lexicon.words("comment_count_word")
-        content = doc.content
+        last_text = _last_unmarked(doc.content, markers)
         for index, kind in sorted(markers.items()):
             if kind != TRIGGER or index in covered:
                 continue
             if _names_comments(table.keys[index], counted):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "a comment section heading")
-            elif _closes_text(index, content, markers) \
+            elif index > last_text \
                     and table.prose_before(index) >= thresholds.article_chars_before_thread:
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "a comment prompt that closes the text ('Tell us what you think')")
 
 
-def _closes_text(index: int, content: list[int], markers: Mapping[int, str]) -> bool:
-    """Whether only comment markers follow line ``index`` to the end of the text: a
-    comment prompt whose comments the page did not show, or the extractor did not keep."""
-    after = content[bisect_right(content, index):]
-    return all(line in markers for line in after)
+def _last_unmarked(content: list[int], markers: Mapping[int, str]) -> int:
+    """The last non-blank line that is no comment marker (-1 when there is none): a
+    marker after it closes the text, a prompt whose comments the page did not show or
+    the extractor did not keep."""
+    return next((index for index in reversed(content) if index not in markers), -1)
 
 
 def _extent(ctx: ScanContext, cluster: list[int], kinds: list[str],
