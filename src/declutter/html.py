@@ -240,12 +240,9 @@ def _texts(found: list[bytes]) -> tuple[str, ...]:
     """Decoded, unescaped, whitespace-collapsed, non-empty, each once, in order."""
     import html as entities
 
-    texts: list[str] = []
-    for raw in found:
-        text = " ".join(_normal(entities.unescape(raw.decode("utf-8", "replace"))).split())
-        if text and text not in texts:
-            texts.append(text)
-    return tuple(texts)
+    texts = (" ".join(_normal(entities.unescape(raw.decode("utf-8", "replace"))).split())
+             for raw in found)
+    return tuple(dict.fromkeys(text for text in texts if text))  # first copies, in order
 
 
 def _field(document: Any, name: str) -> str:
