@@ -1524,3 +1524,32 @@ def test_sales_buttons_after_the_article(lang: str) -> None:
     for line in article.splitlines():
         if line.strip():
             assert_kept(result, line)
+
+
+#: An appeal that closes a post, one per language: the reader liked the article, so...
+APPEALS = {
+    "de": ("Wenn Ihnen dieser Artikel gefallen hat, unterstützen Sie unsere Arbeit mit einem Abo.",
+           DE_ARTICLE),
+    "fr": ("Si vous avez aimé cet article, soutenez notre travail en vous abonnant.", FR_ARTICLE),
+    "es": ("Si te ha gustado este artículo, apoya nuestro trabajo con una suscripción.",
+           ES_ARTICLE),
+    "it": ("Se ti è piaciuto questo articolo, sostieni il nostro lavoro con un abbonamento.",
+           IT_ARTICLE),
+    "pt": ("Se você gostou deste artigo, apoie o nosso trabalho com uma assinatura.", PT_ARTICLE),
+    "pl": ("Jeśli podobał ci się ten artykuł, wesprzyj naszą pracę prenumeratą.", PL_ARTICLE),
+    "nl": ("Als je dit artikel leuk vond, steun ons werk dan met een abonnement.", NL_ARTICLE),
+    "ru": ("Если вам понравилась эта статья, поддержите нашу работу подпиской.", RU_ARTICLE),
+    "zh": ("如果你喜欢这篇文章，请订阅支持我们的工作。", ZH_ARTICLE),
+    "en": ("If you enjoyed this article, please share it with a friend who takes the bus.",
+           EN_ARTICLE),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(APPEALS))
+def test_appeals_after_the_article(lang: str) -> None:
+    appeal, article = APPEALS[lang]
+    result = declutter.explain(article + appeal + "\n", lang=lang)
+    assert_removed(result, appeal, "support_appeal", "share")
+    for line in article.splitlines():
+        if line.strip():
+            assert_kept(result, line)

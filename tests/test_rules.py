@@ -527,6 +527,19 @@ OTHER_POSITIVE = [
       "Bridge Repairs Delayed Until Spring",
       "Engineers found more damage than expected and the work [...]"],
      "Library Opens Late On Weekends"),
+    ("support_appeal", "share",
+     [P1, P2, P3, "If you enjoyed this article, please consider sharing it and subscribing to "
+                  "our weekly digest."],
+     "If you enjoyed this article, please consider sharing it and subscribing to our weekly "
+     "digest."),
+    ("newsletter_prompt", "newsletter",
+     [P1, P2, "Let our news meet your inbox. The stories that matter, delivered weekday mornings."],
+     "Let our news meet your inbox. The stories that matter, delivered weekday mornings."),
+    ("newsletter_prompt", "newsletter",
+     [P1, P2, "Get City Cycling Monthly delivered through your letterbox every month. 12 issues "
+              "for £11.99."],
+     "Get City Cycling Monthly delivered through your letterbox every month. 12 issues for "
+     "£11.99."),
     ("repeated_line", "repeated",
      [*(P1.replace("Tuesday", f"day {n}") for n in range(12)),
       "The new buses will run every ten minutes at peak hours",

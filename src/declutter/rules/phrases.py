@@ -103,7 +103,7 @@ SUPPORT_APPEAL = PhraseRule(
     name="support_appeal", category=Category.SHARE, section="support_appeal",
     mode="contains", confidence=Confidence.LIKELY, max_words=PITCH_WORDS,
     description="appeals for donations or paid support ('Become a patron', 'Support our "
-                "journalism')",
+                "journalism', 'If you enjoyed this article, ...')",
 )
 
 REPORTING_CREDIT = PhraseRule(
