@@ -1553,3 +1553,35 @@ def test_appeals_after_the_article(lang: str) -> None:
     for line in article.splitlines():
         if line.strip():
             assert_kept(result, line)
+
+
+#: Invitations to follow written as sentences, one per language: they name one platform
+#: and say what the reader gets in return ('to keep up with ...').
+FOLLOW_INVITATIONS = {
+    "de": ("Folgen Sie der Redaktion auf Instagram, um auf dem Laufenden zu bleiben, was in "
+           "der Stadt passiert.", DE_ARTICLE),
+    "fr": ("Suivez la rédaction sur Instagram pour ne rien manquer de l'actualité de la ville "
+           "et de toute la région.", FR_ARTICLE),
+    "es": ("Síguenos en Instagram para estar al día de todas las noticias de la ciudad y de "
+           "la región.", ES_ARTICLE),
+    "it": ("Seguici su Instagram per restare aggiornato su tutte le notizie della città e "
+           "della regione.", IT_ARTICLE),
+    "pt": ("Siga a redação no Instagram para ficar por dentro de todas as notícias da cidade "
+           "e da região.", PT_ARTICLE),
+    "pl": ("Subskrybuj nasz kanał w serwisie YouTube, aby być na bieżąco ze wszystkimi "
+           "nowymi filmami i relacjami.", PL_ARTICLE),
+    "nl": ("Volg de redactie op Instagram om op de hoogte te blijven van al het nieuws uit de "
+           "stad en de regio.", NL_ARTICLE),
+    "ru": ("Подписывайтесь на нас в Telegram, чтобы быть в курсе всех главных новостей "
+           "города и региона каждый день.", RU_ARTICLE),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FOLLOW_INVITATIONS))
+def test_follow_invitations_with_a_purpose_after_the_article(lang: str) -> None:
+    invitation, article = FOLLOW_INVITATIONS[lang]
+    result = declutter.explain(article + invitation + "\n", lang=lang)
+    assert_removed(result, invitation, "follow_platform", "share")
+    for line in article.splitlines():
+        if line.strip():
+            assert_kept(result, line)

@@ -208,6 +208,12 @@ NEGATIVE = [
                         "November 19, 2019 at 5:10 pm", "Council names a new head of transport",
                         "November 18, 2019 at 2:01 pm"],
      "The mayor said: “We have waited for this vote for a long time, and now we can start.”"),
+    # a sentence that opens like an invitation and names a platform, but offers nothing
+    # in return, is the article's
+    ("follow_platform", [P1, P2, "Join the thousands of residents who have shared photos of "
+                                 "the flooded streets on Instagram since Monday morning."],
+     "Join the thousands of residents who have shared photos of the flooded streets on "
+     "Instagram since Monday morning."),
     ("comment_thread", ["Forum: bus routes", "Avatar", "3 days ago",
                         "Does anyone know when the new routes open?", "Reply", "Avatar",
                         "2 days ago", "I heard March, but nothing is confirmed.", "Reply"],
@@ -527,6 +533,16 @@ OTHER_POSITIVE = [
       "Bridge Repairs Delayed Until Spring",
       "Engineers found more damage than expected and the work [...]"],
      "Library Opens Late On Weekends"),
+    # an invitation to follow that says what it offers in return, as a sentence
+    ("follow_platform", "share",
+     [P1, P2, "Follow @CityDeals on Twitter to keep up with the latest and greatest deals "
+              "from around the web."],
+     "Follow @CityDeals on Twitter to keep up with the latest and greatest deals from around "
+     "the web."),
+    ("follow_platform", "share",
+     [P1, P2, "Subscribe to the City Bus YouTube Channel for all of the latest videos, reviews, "
+              "and more!"],
+     "Subscribe to the City Bus YouTube Channel for all of the latest videos, reviews, and more!"),
     ("support_appeal", "share",
      [P1, P2, P3, "If you enjoyed this article, please consider sharing it and subscribing to "
                   "our weekly digest."],

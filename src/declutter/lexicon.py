@@ -27,6 +27,8 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "social_network": "names of social networks and share targets",
         "social_platform": "names of social platforms only ('Facebook', 'Instagram')",
         "follow_verb": "verbs that invite to follow on a platform ('follow', 'join')",
+        "follow_purpose": "what a sentence that invites to follow on a platform offers in "
+                          "return ('to keep up with', 'for all the latest')",
         "newsletter_word": "words that make a short non-sentence line a sign-up prompt",
         "advertisement_line": "whole lines that are advertisement markers",
         "affiliate": "phrases whose presence marks an affiliate disclaimer",

@@ -11,6 +11,7 @@ import regex
 from ..features import is_menu_entry
 from ..keys import line_key
 from ..labels import Category, Confidence, Label, Mark
+from ..table import contains_words
 from .base import Finding, ScanContext, navigation_words, single
 
 #: Share of entries found in the navigation lexicon that makes a run a menu anywhere.
@@ -146,25 +147,35 @@ class FollowPromptRule:
 
     name: str = "follow_platform"
     category: Category = Category.SHARE
-    description: str = "invitations to follow on a platform ('Follow us on Instagram @site')"
+    description: str = (
+        "invitations to follow on a platform ('Follow us on Instagram @site', 'Follow "
+        "@SiteDeals on Twitter to keep up with the latest deals')"
+    )
     anchor_sections: tuple[str, ...] = ("social_platform",)
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         table = ctx.table
         verbs = ctx.lexicon.phrases("follow_verb")
         platforms = ctx.lexicon.words("social_platform")
+        purposes = ctx.lexicon.phrases("follow_purpose")
         for index, platform in table.lines_containing(ctx.lexicon.phrases("social_platform")):
             words = table.words[index]
             key = table.keys[index]
+            if not any(key.startswith(verb + " ") for verb in verbs):
+                continue
             named = len(platforms.intersection(_NON_WORD.split(key)))
-            if words > FOLLOW_WORDS_MAX or (table.prose[index] and words > FOLLOW_PROSE_WORDS_MAX
-                                            and named < FOLLOW_PLATFORMS_STRONG):
-                continue  # a sentence that mentions a platform is article text
-            if any(key.startswith(verb + " ") for verb in verbs):
+            if words <= FOLLOW_WORDS_MAX and (not table.prose[index] or words <= FOLLOW_PROSE_WORDS_MAX
+                                              or named >= FOLLOW_PLATFORMS_STRONG):
                 confidence = (Confidence.STRONG if named >= FOLLOW_PLATFORMS_STRONG
                               else Confidence.LIKELY)
                 yield single(index, self.name, self.category, confidence,
                              f"an invitation to follow on “{platform}”")
+            elif words <= ctx.thresholds.pitch_words_max and \
+                    (purpose := next((p for p in purposes if contains_words(key, p)), None)):
+                # 'Follow @SiteDeals on Twitter to keep up with the latest deals.': what the
+                # sentence offers in return makes it a prompt, not article text
+                yield single(index, self.name, self.category, Confidence.LIKELY,
+                             f"an invitation to follow on “{platform}” “{purpose}”")
 
 
 @dataclass(frozen=True)
