@@ -214,6 +214,15 @@ NEGATIVE = [
                                  "the flooded streets on Instagram since Monday morning."],
      "Join the thousands of residents who have shared photos of the flooded streets on "
      "Instagram since Monday morning."),
+    # a web address that is no profile on a platform makes no contact line
+    ("contact_line", [P1, P2, "You can reach the archive at https://example.com/archive from "
+                              "any library computer in the city."],
+     "You can reach the archive at https://example.com/archive from any library computer in "
+     "the city."),
+    # a file name after 'Read' is no site, and a sentence goes on after it
+    ("related_link", [P1, P2, "Read config.yaml first and then run the installer with the "
+                              "defaults."],
+     "Read config.yaml first and then run the installer with the defaults."),
     ("comment_thread", ["Forum: bus routes", "Avatar", "3 days ago",
                         "Does anyone know when the new routes open?", "Reply", "Avatar",
                         "2 days ago", "I heard March, but nothing is confirmed.", "Reply"],
@@ -543,6 +552,15 @@ OTHER_POSITIVE = [
      [P1, P2, "Subscribe to the City Bus YouTube Channel for all of the latest videos, reviews, "
               "and more!"],
      "Subscribe to the City Bus YouTube Channel for all of the latest videos, reviews, and more!"),
+    # a contact line may point at a profile on a platform rather than an address
+    ("contact_line", "byline",
+     [P1, P2, "Reach the reporters on Twitter at http://twitter.com/janedoe and "
+              "http://twitter.com/maxroe"],
+     "Reach the reporters on Twitter at http://twitter.com/janedoe and http://twitter.com/maxroe"),
+    # a related story introduced by the site that published it
+    ("related_link", "headline_list",
+     [P1, "Also on example.com Ministers threatened with arrest as the party is purged", P2],
+     "Also on example.com Ministers threatened with arrest as the party is purged"),
     ("support_appeal", "share",
      [P1, P2, P3, "If you enjoyed this article, please consider sharing it and subscribing to "
                   "our weekly digest."],

@@ -47,6 +47,11 @@ DATE_BYLINE_SEPARATORS = " \t|·•,;:–—-/"
 #: First characters of list items, which are never author lines.
 LIST_MARKS = frozenset("-–—•*+")
 
+#: Hosts of profile addresses that the lexicon's platform names leave out ('x.com/jdoe').
+PROFILE_HOSTS = frozenset({"x"})
+#: A profile's address: a platform's host and one path segment ('twitter.com/jdoe').
+_PROFILE_LINK = regex.compile(r"(?:https?://)?(?:www\.|m\.|mobile\.)?(\w+)\.com/@?[\w.-]+/?")
+
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’.-]*", regex.V1)
 
 
@@ -128,7 +133,7 @@ class ContactLineRule:
     category: Category = Category.BYLINE
     description: str = (
         "how to reach the author ('Write to Jane Doe at jane@example.com', "
-        "'Email the reporter at ... or follow her @jdoe')"
+        "'Email the reporter at ... or follow her @jdoe', 'Reach her at twitter.com/jdoe')"
     )
     anchor_sections: tuple[str, ...] = ("contact_phrase",)
 
@@ -136,11 +141,13 @@ class ContactLineRule:
         if ctx.forum:
             return  # posters share addresses as content
         table, lines = ctx.table, ctx.doc.lines
+        platforms = ctx.lexicon.words("social_platform") | PROFILE_HOSTS
         for index, phrase in table.lines_containing(ctx.lexicon.phrases("contact_phrase")):
             line = lines[index]
-            if "@" in line and table.words[index] <= CONTACT_WORDS_MAX and has_address(line):
+            if table.words[index] <= CONTACT_WORDS_MAX and (
+                    ("@" in line and has_address(line)) or has_profile_link(line, platforms)):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
-                             f"“{phrase}” beside an e-mail address or handle")
+                             f"“{phrase}” beside an e-mail address, handle or profile")
 
 
 @dataclass(frozen=True)
@@ -239,6 +246,24 @@ def has_address(line: str) -> bool:
             return True
     return False
 
+
+
+def has_profile_link(line: str, platforms: frozenset[str]) -> bool:
+    """Whether ``line`` holds the address of a profile on a social platform, a host named
+    in ``platforms`` and a single path segment ('http://twitter.com/jdoe').
+
+    >>> has_profile_link("Reach her at http://twitter.com/jdoe.", frozenset({"twitter"}))
+    True
+    >>> has_profile_link("See twitter.com/jdoe/status/123", frozenset({"twitter"}))
+    False
+    >>> has_profile_link("Visit https://example.com/jdoe", frozenset({"twitter"}))
+    False
+    """
+    for token in line.split():
+        found = _PROFILE_LINK.fullmatch(token.strip(ADDRESS_EDGES))
+        if found and found.group(1).casefold() in platforms:
+            return True
+    return False
 
 
 def _after_opener(line: str, opener: str) -> str:

@@ -58,6 +58,8 @@ TRIGGER_GAP_MAX = 2
 RELATED_SEPARATORS = tuple(":：|»›>–—")
 #: Longest single related-story link ('Read more: ...'), in words.
 RELATED_WORDS_MAX = 30
+#: A site's domain name after a related-story opener ('Also on example.com ...').
+_DOMAIN = regex.compile(r"[\w-]+(?:\.[\w-]+)*\.\p{Ll}{2,}")
 #: Endings of a summary cut short by the page ('... deemed stateless...', 'become […]').
 TRUNCATION_MARKS = ("...", "…", "[…]", "[...]", "(…)", "(...)")
 #: Fewest words a truncated line needs to count as a cut summary.
@@ -272,16 +274,36 @@ class RelatedLinkRule:
 
     name: str = "related_link"
     category: Category = Category.HEADLINE_LIST
-    description: str = "single links to other stories ('Read more: ...', 'RELATED: ...')"
+    description: str = ("single links to other stories ('Read more: ...', 'RELATED: ...', "
+                        "'Also on example.com ...')")
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         table = ctx.table
         for index, opener in table.lines_opening_with(ctx.lexicon.phrases("related_prefix")):
             rest = table.keys[index][len(opener):].lstrip(" ")
-            if rest[:1] in RELATED_SEPARATORS and rest[1:].strip() \
-                    and table.words[index] <= RELATED_WORDS_MAX:
+            if table.words[index] > RELATED_WORDS_MAX:
+                continue
+            if rest[:1] in RELATED_SEPARATORS and rest[1:].strip():
                 yield single(index, self.name, self.category, Confidence.STRONG,
                              f"the line opens with “{opener}:”")
+            elif _names_site(ctx.doc.lines[index], opener):
+                yield single(index, self.name, self.category, Confidence.STRONG,
+                             f"the line opens with “{opener}” and a site's name")
+
+
+def _names_site(line: str, opener: str) -> bool:
+    """Whether ``line``, after its related-story ``opener``, names a site's domain and
+    goes on to a capitalised headline ('Also on example.com Ministers resign'); a file
+    name in a sentence is no site ('Read config.yaml first').
+
+    >>> _names_site("Also on example.com Ministers resign", "also on")
+    True
+    >>> _names_site("Read config.yaml first and then run it", "read")
+    False
+    """
+    words = line.split(None, len(opener.split()) + 2)[len(opener.split()):]
+    return len(words) >= 2 and _DOMAIN.fullmatch(words[0].casefold()) is not None \
+        and words[1][:1].isupper()
 
 
 @dataclass(frozen=True)
