@@ -223,6 +223,8 @@ NEGATIVE = [
     ("related_link", [P1, P2, "Read config.yaml first and then run the installer with the "
                               "defaults."],
      "Read config.yaml first and then run the installer with the defaults."),
+    # after a label, a date written with its month's name is often an event's
+    ("dateline", [P1, P2, "Deadline: June 30, 2020"], "Deadline: June 30, 2020"),
     ("comment_thread", ["Forum: bus routes", "Avatar", "3 days ago",
                         "Does anyone know when the new routes open?", "Reply", "Avatar",
                         "2 days ago", "I heard March, but nothing is confirmed.", "Reply"],
@@ -574,6 +576,10 @@ OTHER_POSITIVE = [
               "for £11.99."],
      "Get City Cycling Monthly delivered through your letterbox every month. 12 issues for "
      "£11.99."),
+    # a machine-written stamp after a one-word label, in a language without a lexicon
+    ("dateline", "dateline", ["기사입력 :[ 2018-08-25 15:24 ]", P1, P2],
+     "기사입력 :[ 2018-08-25 15:24 ]"),
+    ("dateline", "dateline", [P1, P2, "Eingestellt: 25.08.2018"], "Eingestellt: 25.08.2018"),
     ("repeated_line", "repeated",
      [*(P1.replace("Tuesday", f"day {n}") for n in range(12)),
       "The new buses will run every ten minutes at peak hours",

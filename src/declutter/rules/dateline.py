@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+import regex
+
 from ..labels import Category, Confidence
 from .base import Finding, ScanContext, single
 from .dates import BARE_DATE_CHARS_MAX, has_date, has_date_span, is_bare_date
@@ -13,6 +15,14 @@ from .dates import BARE_DATE_CHARS_MAX, has_date, has_date_span, is_bare_date
 READING_TIME_WORDS_MAX = 8
 #: Longest dateline with an opening word ('Published ...'), in words.
 DATELINE_WORDS_MAX = 16
+#: A machine-written stamp after a one-word label in any language ('기사입력 :[ 2018-08-25
+#: 15:24 ]', 'Eingestellt: 25.08.2018'): a numeric date, perhaps a time, in brackets or
+#: not. Dates written with month names after a label are often an event's ('Deadline:
+#: June 30'), so only the numeric form counts.
+_LABELLED_STAMP = regex.compile(
+    r"[\p{L}\p{M}]{2,24}\s*[:：]\s*[\[(]?\s*"
+    r"(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})"
+    r"(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\])]?\s*", regex.V1)
 
 
 @dataclass(frozen=True)
@@ -28,7 +38,7 @@ class DatelineRule:
     anchor_sections: tuple[str, ...] = ("reading_time", "dateline_prefix")
     description: str = (
         "publication/update stamps ('PUBLISHED : 9 Jan 2018', 'Updated 3:45 PM ET') "
-        "and lines that are only a date"
+        "and lines that are only a date, or a one-word label and a numeric date"
     )
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
@@ -64,6 +74,9 @@ class DatelineRule:
                     and is_bare_date(line, lexicon, ctx.timeout):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "the line is only a date or time")
+            elif _LABELLED_STAMP.fullmatch(line.strip(), timeout=ctx.timeout):
+                yield single(index, self.name, self.category, Confidence.LIKELY,
+                             "a one-word label and a numeric date")
             elif table.words[index] <= DATELINE_WORDS_MAX and index in opened:
                 opener = opened[index]
                 if has_date(line, lexicon, ctx.timeout):
