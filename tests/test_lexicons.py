@@ -1516,14 +1516,19 @@ SALES_BUTTONS = {
 }
 
 
+def assert_closing_line_goes(article: str, line: str, lang: str, rule: str, category: str) -> None:
+    """``line``, closing ``article``, is removed by ``rule``; the article's lines stay."""
+    result = declutter.explain(article + line + "\n", lang=lang)
+    assert_removed(result, line, rule, category)
+    for kept in article.splitlines():
+        if kept.strip():
+            assert_kept(result, kept)
+
+
 @pytest.mark.parametrize("lang", sorted(SALES_BUTTONS))
 def test_sales_buttons_after_the_article(lang: str) -> None:
     button, article = SALES_BUTTONS[lang]
-    result = declutter.explain(article + button + "\n", lang=lang)
-    assert_removed(result, button, "call_to_action", "share")
-    for line in article.splitlines():
-        if line.strip():
-            assert_kept(result, line)
+    assert_closing_line_goes(article, button, lang, "call_to_action", "share")
 
 
 #: An appeal that closes a post, one per language: the reader liked the article, so...
@@ -1548,11 +1553,7 @@ APPEALS = {
 @pytest.mark.parametrize("lang", sorted(APPEALS))
 def test_appeals_after_the_article(lang: str) -> None:
     appeal, article = APPEALS[lang]
-    result = declutter.explain(article + appeal + "\n", lang=lang)
-    assert_removed(result, appeal, "support_appeal", "share")
-    for line in article.splitlines():
-        if line.strip():
-            assert_kept(result, line)
+    assert_closing_line_goes(article, appeal, lang, "support_appeal", "share")
 
 
 #: Invitations to follow written as sentences, one per language: they name one platform
@@ -1580,8 +1581,4 @@ FOLLOW_INVITATIONS = {
 @pytest.mark.parametrize("lang", sorted(FOLLOW_INVITATIONS))
 def test_follow_invitations_with_a_purpose_after_the_article(lang: str) -> None:
     invitation, article = FOLLOW_INVITATIONS[lang]
-    result = declutter.explain(article + invitation + "\n", lang=lang)
-    assert_removed(result, invitation, "follow_platform", "share")
-    for line in article.splitlines():
-        if line.strip():
-            assert_kept(result, line)
+    assert_closing_line_goes(article, invitation, lang, "follow_platform", "share")
