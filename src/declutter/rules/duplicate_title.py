@@ -13,10 +13,10 @@ from .base import Finding, ScanContext, single
 
 #: The first copy must stand within this many non-blank lines of the top (the title area).
 TITLE_AREA_LINES = 12
-#: The repeat must follow within this many non-blank lines of the first copy.
-REPEAT_DISTANCE_MAX = 12
-#: A repeat this close (in non-blank lines) is STRONG; farther ones LIKELY.
-REPEAT_DISTANCE_STRONG = 3
+#: The repeat must follow within this many non-blank lines of the previous copy; farther
+#: down, a short line that recurs is a list's or a table's ('not done', 'Top Expert
+#: Recommendations:' under every product).
+TITLE_REPEAT_DISTANCE_MAX = 3
 #: First characters of list items and table rows, which repeat legitimately.
 LIST_MARKS = frozenset("-–—•*|+>")
 #: The metadata title is looked for in the first this many non-blank lines.
@@ -44,7 +44,7 @@ class DuplicateTitleRule:
             if doc.blank[index]:
                 continue
             rank += 1
-            if rank >= TITLE_AREA_LINES + REPEAT_DISTANCE_MAX:
+            if rank >= TITLE_AREA_LINES + TITLE_REPEAT_DISTANCE_MAX:
                 break
             if not TITLE_WORDS_MIN <= table.words[index] <= TITLE_WORDS_MAX or table.prose[index] \
                     or line.lstrip()[:1] in LIST_MARKS:
@@ -59,10 +59,8 @@ class DuplicateTitleRule:
             # another closer to the first: the decision is the same on every pass
             distance = rank - earlier
             last_seen[key] = rank
-            if distance <= REPEAT_DISTANCE_MAX:
-                confidence = (Confidence.STRONG if distance <= REPEAT_DISTANCE_STRONG
-                              else Confidence.LIKELY)
-                yield single(index, self.name, self.category, confidence,
+            if distance <= TITLE_REPEAT_DISTANCE_MAX:
+                yield single(index, self.name, self.category, Confidence.STRONG,
                              f"repeats a line {distance} line(s) above")
 
 
@@ -160,7 +158,7 @@ REPEAT_WORDS_MIN = 5
 REPEAT_WORDS_MAX = 60
 #: A repeat counts only this close (non-blank lines) to the previous copy: captions and
 #: pull quotes shown twice; lines that recur far apart (a meal plan's days) are content.
-REPEAT_DISTANCE_MAX = 3
+REPEAT_LINE_DISTANCE_MAX = 3
 
 
 @dataclass(frozen=True)
@@ -181,7 +179,7 @@ class RepeatedLineRule:
             if len(indices) < 2:
                 continue
             for previous, index in zip(indices, indices[1:]):
-                close = rank[index] - rank[previous] <= REPEAT_DISTANCE_MAX
+                close = rank[index] - rank[previous] <= REPEAT_LINE_DISTANCE_MAX
                 if close and REPEAT_WORDS_MIN <= table.words[index] <= REPEAT_WORDS_MAX \
                         and ctx.doc.lines[index].lstrip()[:1] not in LIST_MARKS:
                     yield single(index, self.name, self.category, Confidence.LIKELY,
