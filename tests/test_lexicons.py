@@ -1582,3 +1582,24 @@ FOLLOW_INVITATIONS = {
 def test_follow_invitations_with_a_purpose_after_the_article(lang: str) -> None:
     invitation, article = FOLLOW_INVITATIONS[lang]
     assert_closing_line_goes(article, invitation, lang, "follow_platform", "share")
+
+
+#: A tag line under a post, one per language: the label, a colon, the keywords.
+TAG_LINES = {
+    "en": ("Tagged with: city council, buses, transport", EN_ARTICLE),
+    "de": ("Schlagwörter: Stadtrat, Busse, Verkehr", DE_ARTICLE),
+    "fr": ("Mots-clés : conseil municipal, bus, transports", FR_ARTICLE),
+    "es": ("Etiquetas: ayuntamiento, autobuses, transporte", ES_ARTICLE),
+    "it": ("Parole chiave: consiglio comunale, autobus, trasporti", IT_ARTICLE),
+    "pt": ("Palavras-chave: câmara municipal, ônibus, transporte", PT_ARTICLE),
+    "pl": ("Tagi: rada miasta, autobusy, transport", PL_ARTICLE),
+    "nl": ("Trefwoorden: gemeenteraad, bussen, vervoer", NL_ARTICLE),
+    "ru": ("Теги: городской совет, автобусы, транспорт", RU_ARTICLE),
+    "zh": ("标签：市议会，公交，交通", ZH_ARTICLE),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TAG_LINES))
+def test_tag_lines_after_the_article(lang: str) -> None:
+    line, article = TAG_LINES[lang]
+    assert_closing_line_goes(article, line, lang, "tag_list", "navigation")

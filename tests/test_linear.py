@@ -83,6 +83,9 @@ MANY_LINES: dict[str, str] = {
     "comment_prompt_lines": "Tell us what you think",
     "reference_lists": "Sources\nhttps://example.com/report-2021.pdf",
     "post_headers": "by Jane » Tue Aug 27, 2019 1:47 am",
+    "tag_lists": "Tags\nstock car 2018, stock car brasil, stock car santa cruz do sul",
+    "shortcodes": '[button link="https://example.com/a" type="big"] Send us YOUR review[/button]',
+    "own_addresses": "https://example.com/news/Council-votes-to-expand-the-bus-network.php",
     "repeated_passages": ("The council voted on Tuesday to expand the bus network across the city, "
                           "officials said in a statement.\nCritics said the plan was too "
                           "expensive, but the mayor called the vote a turning point for all."),

@@ -18,6 +18,10 @@ P1 = ("The city council voted on Tuesday to expand the bus network, a decision t
       "said would cut travel times for thousands of commuters by next spring.")
 P2 = ("Critics argued that the plan was too expensive and that the money should have been "
       "spent on repairing roads, but the mayor said the vote was a turning point for the city.")
+CAPTION = ("Mayor Jane Doe, left, and council member John Roe cut the ribbon of the new bus "
+           "depot on Tuesday, March 3, 2020. The depot will house forty electric buses.")
+SHORT_CAPTION = ("Mayor Jane Doe, left, and council member John Roe cut the ribbon of the new "
+                 "bus depot on Tuesday, March 3, 2020. The depot ... more")
 P3 = ("The first new routes are expected to open in March, and the council will review the "
       "results after a year before deciding whether to extend the programme further.")
 
@@ -225,6 +229,29 @@ NEGATIVE = [
      "Read config.yaml first and then run the installer with the defaults."),
     # after a label, a date written with its month's name is often an event's
     ("dateline", [P1, P2, "Deadline: June 30, 2020"], "Deadline: June 30, 2020"),
+    # a short label under every item of a list recurs farther apart than a title's copy
+    ("duplicate_title", ["Best buses of 2020", "Not done", "Route 1 opens in March.",
+                         "Route 2 opens in April.", "Route 3 opens in May.", "Not done", P1, P2],
+     "Not done"),
+    # a shortened line whose whole text stands nowhere near it
+    ("repeated_line", [P1, P2, "The council will decide on the routes ... more"],
+     "The council will decide on the routes ... more"),
+    # a link in an extracted article whose path spells no line near it
+    ("bare_link", ["Council expands the bus network", P1,
+                   "https://example.com/docs/route-map-and-timetable-2020", P2],
+     "https://example.com/docs/route-map-and-timetable-2020"),
+    # a label's word opening a subheading or a sentence, and a sentence under a label
+    ("tag_list", [P1, "Tagged for recycling: what the new bins mean", P2],
+     "Tagged for recycling: what the new bins mean"),
+    ("tag_list", [P1, P2, "Tags are short words that sort the council's documents by topic."],
+     "Tags are short words that sort the council's documents by topic."),
+    ("tag_list", [P1, P2, "Tags", "The council sorts its documents by topic, and each topic has "
+                                  "a short word that the clerk chooses."],
+     "The council sorts its documents by topic, and each topic has a short word that the clerk "
+     "chooses."),
+    # a source's name in brackets, and a formatted word, are no widget
+    ("markup_line", [P1, "[Engadget]", P2], "[Engadget]"),
+    ("markup_line", [P1, P2, "[b]Timetable changes[/b]"], "[b]Timetable changes[/b]"),
     ("comment_thread", ["Forum: bus routes", "Avatar", "3 days ago",
                         "Does anyone know when the new routes open?", "Reply", "Avatar",
                         "2 days ago", "I heard March, but nothing is confirmed.", "Reply"],
@@ -585,6 +612,26 @@ OTHER_POSITIVE = [
       "The new buses will run every ten minutes at peak hours",
       "The new buses will run every ten minutes at peak hours", P2],
      "The new buses will run every ten minutes at peak hours"),
+    # a caption widget: the whole caption, then its shortened copy, between paragraphs
+    ("repeated_line", "repeated", [P1, CAPTION + " less", SHORT_CAPTION, P2], SHORT_CAPTION),
+    # the page's own address above an extracted article
+    ("bare_link", "navigation",
+     ["https://example.com/news/article/Council-expands-the-bus-network-14848175.php",
+      "Council expands the bus network", P1, P2],
+     "https://example.com/news/article/Council-expands-the-bus-network-14848175.php"),
+    ("tag_list", "navigation", [P1, P2, "Tags: buses, city council, transport"],
+     "Tags: buses, city council, transport"),
+    ("tag_list", "navigation", [P1, P2, "Filed under: Transport |"], "Filed under: Transport |"),
+    # the items under a label of their own, a list even where it reads as prose
+    ("tag_list", "navigation",
+     [P1, P2, "Tags", "bus network 2020, bus routes, city of the river, council vote"],
+     "bus network 2020, bus routes, city of the river, council vote"),
+    ("markup_line", "navigation",
+     [P1, '[button link="https://example.com/submit/" type="big"] Send us YOUR review[/button]',
+      P2],
+     '[button link="https://example.com/submit/" type="big"] Send us YOUR review[/button]'),
+    ("markup_line", "navigation", [P1, P2, "[automerge]1574096160[/automerge]"],
+     "[automerge]1574096160[/automerge]"),
 ]
 
 

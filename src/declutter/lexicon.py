@@ -29,6 +29,7 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "follow_verb": "verbs that invite to follow on a platform ('follow', 'join')",
         "follow_purpose": "what a sentence that invites to follow on a platform offers in "
                           "return ('to keep up with', 'for all the latest')",
+        "tag_label": "labels of the tag or category list under a post ('Tags', 'Filed under')",
         "newsletter_word": "words that make a short non-sentence line a sign-up prompt",
         "advertisement_line": "whole lines that are advertisement markers",
         "affiliate": "phrases whose presence marks an affiliate disclaimer",

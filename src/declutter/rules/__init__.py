@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from . import attribution, breadcrumb, byline, comments, consent, dateline, duplicate_title, forum
-from . import guards, headlines, line_model, main_content, navigation, passages, phrases
+from . import guards, headlines, line_model, main_content, markup, navigation, passages, phrases
+from . import tags
 from .base import PhraseRule, Rule, ScanContext
 
 #: Every built-in rule, in the order the registry applies them.
@@ -43,6 +44,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     navigation.INLINE_MENU,
     phrases.NAVIGATION_LINE,
     navigation.BARE_LINK,
+    tags.RULE,
+    markup.RULE,
     navigation.LINK_BUTTON,
     navigation.MENU_RUN,
     duplicate_title.RULE,

@@ -8,6 +8,7 @@ from typing import Iterator
 
 import regex
 
+from ..keys import line_key
 from ..labels import Category, Confidence
 from .base import Finding, ScanContext, single
 
@@ -159,31 +160,61 @@ REPEAT_WORDS_MAX = 60
 #: A repeat counts only this close (non-blank lines) to the previous copy: captions and
 #: pull quotes shown twice; lines that recur far apart (a meal plan's days) are content.
 REPEAT_LINE_DISTANCE_MAX = 3
+#: A shortened copy: the text, an ellipsis, and at most one word of a toggle after it
+#: ('... more'). The text before the ellipsis is group 1.
+_SHORTENED = regex.compile(r"(.*?\S)\s*+(?:\.\.\.|…)\s*+(?:\w++\s*+)?", regex.V1)
 
 
 @dataclass(frozen=True)
 class RepeatedLineRule:
     """A line that repeats the line just above it word for word: captions shown twice,
-    gallery texts. The first copy stays."""
+    gallery texts. The first copy stays. A shortened copy of a line next to it ('U.S.
+    Defense Secretary Mark Esper, left, and ... more' beside the whole caption) goes too,
+    wherever it stands: the whole line says all it says."""
 
     name: str = "repeated_line"
     category: Category = Category.REPEATED
-    description: str = "a line repeated within a few lines of itself (captions shown twice)"
+    description: str = (
+        "a line repeated within a few lines of itself (captions shown twice), or a copy of "
+        "a line next to it cut short by an ellipsis ('... more')"
+    )
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         if ctx.forum:
             return  # replies quote earlier posts: content
-        table = ctx.table
-        rank = ctx.doc.content_rank
+        table, doc = ctx.table, ctx.doc
+        rank = doc.content_rank
         for indices in table.by_key.values():
             if len(indices) < 2:
                 continue
             for previous, index in zip(indices, indices[1:]):
                 close = rank[index] - rank[previous] <= REPEAT_LINE_DISTANCE_MAX
                 if close and REPEAT_WORDS_MIN <= table.words[index] <= REPEAT_WORDS_MAX \
-                        and ctx.doc.lines[index].lstrip()[:1] not in LIST_MARKS:
+                        and doc.lines[index].lstrip()[:1] not in LIST_MARKS:
                     yield single(index, self.name, self.category, Confidence.LIKELY,
                                  f"repeats line {previous + 1}, just above")
+        yield from self._shortened_copies(ctx)
+
+    def _shortened_copies(self, ctx: ScanContext) -> Iterator[Finding]:
+        table, doc = ctx.table, ctx.doc
+        content, rank = doc.content, doc.content_rank
+        for index, line in enumerate(doc.lines):
+            if table.words[index] < REPEAT_WORDS_MIN or not (
+                    "..." in line[-12:] or "…" in line[-12:]):
+                continue
+            shortened = _SHORTENED.fullmatch(line.strip())
+            if shortened is None:
+                continue
+            text = line_key(shortened[1])
+            here = rank[index] - 1
+            nearby = content[max(0, here - REPEAT_LINE_DISTANCE_MAX):here] + \
+                content[here + 1:here + 1 + REPEAT_LINE_DISTANCE_MAX]
+            whole = next((other for other in nearby if len(table.keys[other]) > len(text)
+                          and table.keys[other].startswith(text)), None)
+            if whole is not None:
+                # nothing is lost with it, so no context keeps it
+                yield single(index, self.name, self.category, Confidence.STRONG,
+                             f"a shortened copy of line {whole + 1}")
 
 
 REPEATED_LINE = RepeatedLineRule()

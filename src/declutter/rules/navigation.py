@@ -11,7 +11,7 @@ import regex
 from ..features import is_menu_entry
 from ..keys import line_key
 from ..labels import Category, Confidence, Label, Mark
-from ..table import contains_words
+from ..table import LineTable, contains_words
 from .base import Finding, ScanContext, navigation_words, single
 
 #: Share of entries found in the navigation lexicon that makes a run a menu anywhere.
@@ -27,6 +27,12 @@ INLINE_CHARS_MAX = 400
 INLINE_SEPARATORS = "|•·‧∙/"
 #: First words (of keys) of lines that are a bare web address.
 LINK_PREFIXES = ("https://", "http://", "www.")
+#: An extracted article's own address stands among its first this many lines...
+OWN_ADDRESS_LINES = 8
+#: ...and the last segment of its path has this many words (digits aside)...
+SLUG_WORDS_MIN = 3
+#: ...of which this share stands in one of those lines: the title.
+SLUG_SHARE_MIN = 0.6
 #: Longest invitation to follow on a platform, in words...
 FOLLOW_WORDS_MAX = 24
 #: ...and longest one that reads as a sentence ('Follow Newsbeat on Instagram.').
@@ -180,23 +186,54 @@ class FollowPromptRule:
 
 @dataclass(frozen=True)
 class BareLinkRule:
-    """Lines that are nothing but a web address, in whole-page text."""
+    """Lines that are nothing but a web address, in whole-page text; in an extracted
+    article, only the page's own address printed above it: a web address among the
+    first lines whose last path segment spells a title line near it
+    ('https://example.com/news/Cat-found-in-New-Mexico-14848175.php' over 'Cat found in
+    New Mexico after going missing in Oregon')."""
 
     name: str = "bare_link"
     category: Category = Category.NAVIGATION
-    description: str = "lines that are only a web address ('https://example.com/story')"
+    description: str = (
+        "lines that are only a web address ('https://example.com/story'); in an extracted "
+        "article, only the page's own address among its first lines, whose path spells "
+        "the title"
+    )
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        if ctx.forum or not ctx.whole_page:
-            return  # posts share links as content; an extracted article keeps its links
-        table, lines = ctx.table, ctx.doc.lines
+        if ctx.forum:
+            return  # posts share links as content
+        table, doc = ctx.table, ctx.doc
         for word, indices in table.by_first_word.items():
             if not word.startswith(LINK_PREFIXES):
                 continue
             for index in indices:
-                if len(lines[index].split()) == 1:
+                if len(doc.lines[index].split()) != 1:
+                    continue
+                if ctx.whole_page:
                     yield single(index, self.name, self.category, Confidence.LIKELY,
                                  "the line is only a web address")
+                elif doc.content_rank[index] <= OWN_ADDRESS_LINES and \
+                        (title := _spelled_title(table, doc.content, index)) is not None:
+                    yield single(index, self.name, self.category, Confidence.STRONG,
+                                 f"the page's own address: its path spells line {title + 1}")
+
+
+def _spelled_title(table: LineTable, content: list[int], index: int) -> int | None:
+    """The line among the first ones whose words hold most of the words of the last
+    path segment of the web address on line ``index``, or ``None``."""
+    path = table.keys[index].split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    segment = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if "/" in path else ""
+    slug = [word for word in _NON_WORD.split(segment) if word and not word.isdigit()]
+    if len(slug) < SLUG_WORDS_MIN:
+        return None
+    for other in content[:OWN_ADDRESS_LINES]:
+        if other == index:
+            continue
+        words = set(_NON_WORD.split(table.keys[other]))
+        if sum(word in words for word in slug) >= SLUG_SHARE_MIN * len(slug):
+            return other
+    return None
 
 
 @dataclass(frozen=True)
