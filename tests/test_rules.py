@@ -229,6 +229,8 @@ NEGATIVE = [
      "Read config.yaml first and then run the installer with the defaults."),
     # after a label, a date written with its month's name is often an event's
     ("dateline", [P1, P2, "Deadline: June 30, 2020"], "Deadline: June 30, 2020"),
+    # the word of a related-story label as a subheading, without the label's colon
+    ("related_link", [P1, "Previously", P2], "Previously"),
     # a short label under every item of a list recurs farther apart than a title's copy
     ("duplicate_title", ["Best buses of 2020", "Not done", "Route 1 opens in March.",
                          "Route 2 opens in April.", "Route 3 opens in May.", "Not done", P1, P2],
@@ -619,6 +621,8 @@ OTHER_POSITIVE = [
      ["https://example.com/news/article/Council-expands-the-bus-network-14848175.php",
       "Council expands the bus network", P1, P2],
      "https://example.com/news/article/Council-expands-the-bus-network-14848175.php"),
+    # a related story's label whose link the extraction lost, between paragraphs
+    ("related_link", "headline_list", [P1, "More:", P2], "More:"),
     ("tag_list", "navigation", [P1, P2, "Tags: buses, city council, transport"],
      "Tags: buses, city council, transport"),
     ("tag_list", "navigation", [P1, P2, "Filed under: Transport |"], "Filed under: Transport |"),

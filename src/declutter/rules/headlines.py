@@ -270,12 +270,13 @@ class HeadlineListRule:
 
 @dataclass(frozen=True)
 class RelatedLinkRule:
-    """Single links to other stories: 'Read more: ...', 'Related: ...', 'See also: ...'."""
+    """Single links to other stories: 'Read more: ...', 'Related: ...', 'See also: ...';
+    and the label alone ('More:') where the extraction lost the link."""
 
     name: str = "related_link"
     category: Category = Category.HEADLINE_LIST
     description: str = ("single links to other stories ('Read more: ...', 'RELATED: ...', "
-                        "'Also on example.com ...')")
+                        "'Also on example.com ...'), and their label left alone ('More:')")
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         table = ctx.table
@@ -286,6 +287,10 @@ class RelatedLinkRule:
             if rest[:1] in RELATED_SEPARATORS and rest[1:].strip():
                 yield single(index, self.name, self.category, Confidence.STRONG,
                              f"the line opens with “{opener}:”")
+            elif not rest and ctx.doc.lines[index].strip()[-1:] in RELATED_SEPARATORS:
+                # 'More:' alone: the label of a link whose text the extraction lost
+                yield single(index, self.name, self.category, Confidence.STRONG,
+                             f"the line is only “{opener}:”, a link's label")
             elif _names_site(ctx.doc.lines[index], opener):
                 yield single(index, self.name, self.category, Confidence.STRONG,
                              f"the line opens with “{opener}” and a site's name")
