@@ -1603,3 +1603,25 @@ TAG_LINES = {
 def test_tag_lines_after_the_article(lang: str) -> None:
     line, article = TAG_LINES[lang]
     assert_closing_line_goes(article, line, lang, "tag_list", "navigation")
+
+
+#: A legal footer that gives a company's registration or tax number, one per language.
+REGISTRATION_FOOTERS = {
+    "en": ("Example Media Ltd | Company No. 3676192 | VAT No: GB 716 6328 31", EN_ARTICLE),
+    "de": ("Beispiel Verlag GmbH – Registergericht: Amtsgericht Köln – HRB 123456", DE_ARTICLE),
+    "fr": ("Exemple Médias SAS – SIRET 123 456 789 00012", FR_ARTICLE),
+    "es": ("Ejemplo Medios S.L. – CIF B-12345678 – Madrid", ES_ARTICLE),
+    "it": ("Esempio Editore S.r.l. – P.IVA 01234567890", IT_ARTICLE),
+    "pt": ("Jaraguá do Sul - SC - CNPJ: 83.102.459/0001-23 - Rua Walter Marquardt, 1111",
+           PT_ARTICLE),
+    "pl": ("Przykład Media Sp. z o.o., NIP: 123-456-78-90, KRS 0000123456", PL_ARTICLE),
+    "nl": ("Voorbeeld Media B.V. – KvK-nummer 12345678 – Amsterdam", NL_ARTICLE),
+    "ru": ("ООО «Пример Медиа», ИНН 7707083893, ОГРН 1027700132195", RU_ARTICLE),
+    "zh": ("京公网安备 11010502030000号", ZH_ARTICLE),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(REGISTRATION_FOOTERS))
+def test_registration_footers_after_the_article(lang: str) -> None:
+    line, article = REGISTRATION_FOOTERS[lang]
+    assert_closing_line_goes(article, line, lang, "copyright_footer", "copyright")

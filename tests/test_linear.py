@@ -85,6 +85,7 @@ MANY_LINES: dict[str, str] = {
     "post_headers": "by Jane » Tue Aug 27, 2019 1:47 am",
     "tag_lists": "Tags\nstock car 2018, stock car brasil, stock car santa cruz do sul",
     "shortcodes": '[button link="https://example.com/a" type="big"] Send us YOUR review[/button]',
+    "registration_footers": "Company No. 3676192 | VAT No: GB 716 6328 31 | 0 1 2 3 4 5 6 7 8 9",
     "own_addresses": "https://example.com/news/Council-votes-to-expand-the-bus-network.php",
     "repeated_passages": ("The council voted on Tuesday to expand the bus network across the city, "
                           "officials said in a statement.\nCritics said the plan was too "

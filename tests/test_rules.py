@@ -229,6 +229,13 @@ NEGATIVE = [
      "Read config.yaml first and then run the installer with the defaults."),
     # after a label, a date written with its month's name is often an event's
     ("dateline", [P1, P2, "Deadline: June 30, 2020"], "Deadline: June 30, 2020"),
+    # a registration label without a registration number, and a report that quotes one
+    ("copyright_footer", [P1, P2, "Our company number 12 team won the city's award."],
+     "Our company number 12 team won the city's award."),
+    ("copyright_footer", [P1, "The contractor, registered under company number 03997482, won "
+                              "the tender for the new depot last year.", P2],
+     "The contractor, registered under company number 03997482, won the tender for the new "
+     "depot last year."),
     # the word of a related-story label as a subheading, without the label's colon
     ("related_link", [P1, "Previously", P2], "Previously"),
     # a short label under every item of a list recurs farther apart than a title's copy

@@ -34,6 +34,8 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "advertisement_line": "whole lines that are advertisement markers",
         "affiliate": "phrases whose presence marks an affiliate disclaimer",
         "copyright": "phrases whose presence in a short line marks a copyright footer",
+        "company_register": "labels of a company's registration or tax number in a legal "
+                            "footer ('Company No.', 'CNPJ', 'USt-IdNr.'), before the number",
         "navigation_line": "whole lines that are site navigation ('Skip to content')",
         "navigation_word": "single menu entries ('Home', 'About', 'Contact')",
         "breadcrumb_home": "first items of breadcrumb paths ('Home')",

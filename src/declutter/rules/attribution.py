@@ -61,6 +61,9 @@ COPYRIGHT_OPENERS = ("©", "ⓒ", "c)", "copyright", "copr")
 COPYRIGHT_SIGNS = "©ⓒ"
 #: How many words after 'Copyright' may come before its year ('Copyright Example 2019').
 COPYRIGHT_YEAR_WITHIN = 4
+#: A registration or tax number: six digits or more, single spaces, dots, slashes or
+#: hyphens between them ('83.102.459/0001-23', 'GB 716 6328 31').
+_REGISTRATION_NUMBER = regex.compile(r"\d(?:[ ./-]?+\d){5,}+", regex.V1)
 
 
 @dataclass(frozen=True)
@@ -198,8 +201,12 @@ class CopyrightRule:
 
     name: str = "copyright_footer"
     category: Category = Category.COPYRIGHT
-    description: str = "copyright footers ('© 2024 Example Media', 'All rights reserved')"
-    anchor_sections: tuple[str, ...] = ("copyright",)
+    description: str = (
+        "copyright footers ('© 2024 Example Media', 'All rights reserved') and the legal "
+        "footer that gives a company's registration number ('Company No. 3676192', 'CNPJ: "
+        "83.102.459/0001-23')"
+    )
+    anchor_sections: tuple[str, ...] = ("copyright", "company_register")
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         table = ctx.table
@@ -220,6 +227,23 @@ class CopyrightRule:
             if table.words[index] <= longest[index]:
                 yield single(index, self.name, self.category, Confidence.STRONG,
                              candidates[index])
+        yield from self._registration_numbers(ctx, candidates)
+
+    def _registration_numbers(self, ctx: ScanContext, taken: dict[int, str]) -> Iterator[Finding]:
+        """Lines that give a company's registration or tax number after its label. A
+        sentence that does ('... M2N Limited, company number 03997482, registered in
+        England and Wales.') is LIKELY: a report on a company may quote its number."""
+        table = ctx.table
+        longest = ctx.thresholds.disclaimer_words_max
+        for index, label in table.lines_containing(ctx.lexicon.phrases("company_register")):
+            if index in taken or table.words[index] > longest:
+                continue
+            key = table.keys[index]
+            if _REGISTRATION_NUMBER.search(key, key.find(label)) is None:
+                continue
+            confidence = Confidence.LIKELY if table.prose[index] else Confidence.STRONG
+            yield single(index, self.name, self.category, confidence,
+                         f"a company's registration number after “{label}”")
 
 
 @dataclass(frozen=True)
