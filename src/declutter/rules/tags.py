@@ -54,14 +54,15 @@ class TagListRule:
                 yield single(index, self.name, self.category, Confidence.STRONG,
                              f"the line lists tags after “{label}”")
             elif not rest:
-                yield from self._items_below(ctx, content[rank[index]:], label)
+                following = content[rank[index]:rank[index] + ITEM_LINES_MAX]
+                yield from self._items_below(ctx, following, label)
 
     def _items_below(self, ctx: ScanContext, following: list[int], label: str) -> Iterator[Finding]:
         """The keyword lines under a label that stands alone: lines that are not prose,
-        up to the first one that is."""
+        or lists of short items, up to the first line that is neither."""
         table = ctx.table
         longest = ctx.thresholds.disclaimer_words_max
-        for index in following[:ITEM_LINES_MAX]:
+        for index in following:
             if table.words[index] > longest or (
                     table.prose[index] and not _is_keyword_list(table.keys[index])):
                 return
