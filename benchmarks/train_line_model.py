@@ -29,7 +29,7 @@ import re
 import sys
 import zlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -40,7 +40,7 @@ import declutter  # noqa: E402
 from declutter import Config  # noqa: E402
 from declutter.evaluation import score_shingles, tokenize  # noqa: E402
 from declutter.line_features import FEATURE_NAMES, line_features  # noqa: E402
-from declutter.rules import line_model  # noqa: E402
+from declutter.rules import DEFAULT_RULES, line_model  # noqa: E402
 from declutter.trees import Tree, TreeEnsemble  # noqa: E402
 
 #: A line is article when at least this share of its 4-grams is in the gold text.
@@ -53,6 +53,12 @@ LIGHTGBM_PARAMETERS: dict[str, Any] = {
     "deterministic": True, "num_threads": 1,
 }
 ROUNDS = 100
+#: The rules the registry runs after the line model (they read its labels). Features are
+#: recorded without them, as the model sees the page, and a candidate model is scored
+#: with them after it, as the packaged model runs.
+_MODEL_POSITION = [rule.name for rule in DEFAULT_RULES].index(line_model.RULE.name)
+LATER_RULES = DEFAULT_RULES[_MODEL_POSITION + 1:]
+WITHOUT_MODEL = frozenset({line_model.RULE.name, *(rule.name for rule in LATER_RULES)})
 CONDITIONS = ("raw", "traf")
 DATASETS = ("aeb", "wcxb")
 
@@ -120,7 +126,7 @@ def collect(dataset: str, condition: str, pages, texts) -> list[Sample]:
         if outcome.error is not None or not page.gold:
             continue
         recorder = FeatureRecorder()
-        declutter.clean(outcome.text, config=Config(disable={"line_model"}, rules=(recorder,)))
+        declutter.clean(outcome.text, config=Config(disable=WITHOUT_MODEL, rules=(recorder,)))
         if not recorder.pages:
             continue
         rows = recorder.pages[0]
@@ -206,7 +212,9 @@ def evaluate(model: TreeEnsemble | Callable[[Any], TreeEnsemble], pages, texts) 
         chosen = choose(page)
         if id(chosen) not in configs:
             candidate = line_model.LineModelRule(model=chosen, name="line_model_candidate")
-            configs[id(chosen)] = Config(disable={"line_model"}, rules=(candidate,))
+            later = tuple(replace(rule, name=f"{rule.name}_after_candidate")
+                          for rule in LATER_RULES)
+            configs[id(chosen)] = Config(disable=WITHOUT_MODEL, rules=(candidate, *later))
         return configs[id(chosen)]
 
     without = Config(disable={"line_model"})

@@ -273,7 +273,8 @@ def test_crlf_last_line_without_newline_nul_bytes_and_bom(monkeypatch):
 def test_a_huge_record_is_one_chunk(monkeypatch):
     monkeypatch.setattr(jsonl, "CHUNK_BYTES", 64 * 1024)
     blob = "0123456789abcdef" * 655_360  # one ~10 MB line (an embedded data blob)
-    item = {"id": "big", "text": SEED_TEXTS[3] + blob + "\n"}
+    # above the article: after its comment thread the blob would be the page's tail
+    item = {"id": "big", "text": blob + "\n" + SEED_TEXTS[3]}
     code, out, err = run(monkeypatch, ["--jobs", "2"], stdin=GOOD + b"\n" + jsonl_bytes([item]) + GOOD)
     assert code == 0, err
     first, big, last = records(out)

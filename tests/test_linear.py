@@ -176,6 +176,24 @@ def test_all_rules_on_a_five_megabyte_comment_thread() -> None:
                   lambda div: comment_thread(THREAD_CHARS_ALL_RULES // div), ())
 
 
+def closing_tail(lines: int) -> str:
+    """An article, a sign-up box, then ``lines`` short lines with no sentence among them."""
+    item = "- Parks budget approved The plan adds four playgrounds across the city\n"
+    return ARTICLE + "Sign up for our newsletter to get the latest news.\n" + item * lines
+
+
+@pytest.mark.slow
+def test_all_rules_on_a_long_tail_after_closing_boilerplate() -> None:
+    assert_linear("all rules on a closing tail",
+                  lambda div: closing_tail(LINE_COUNT // div), ())
+
+
+def test_closing_tail_input_has_the_shape_its_rule_looks_for() -> None:
+    """The generated tail is taken by the closing rule (so it exercises it)."""
+    result = declutter.explain(closing_tail(50), lang=LANGUAGE)
+    assert {segment.rule for segment in result.segments[-50:]} == {"closing_tail"}
+
+
 def test_comment_thread_input_has_the_shape_rules_look_for() -> None:
     """The generated thread carries the comment rule's markers (so it exercises them)."""
     result = declutter.explain(comment_thread(20_000), lang=LANGUAGE)

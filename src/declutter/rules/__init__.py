@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from . import attribution, breadcrumb, byline, comments, consent, dateline, duplicate_title, forum
+from . import attribution, breadcrumb, byline, closing, comments, consent, dateline
+from . import duplicate_title, forum
 from . import guards, headlines, line_model, main_content, markup, navigation, passages, phrases
 from . import tags
 from .base import PhraseRule, Rule, ScanContext
@@ -65,6 +66,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     byline.AUTHOR_BIO,
     main_content.RULE,
     line_model.RULE,
+    closing.RULE,
 )
 
 __all__ = ["DEFAULT_RULES", "PhraseRule", "Rule", "ScanContext"]
