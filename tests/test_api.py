@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -149,6 +150,33 @@ def test_repeated_line_keeps_its_first_copy():
 def test_output_is_deterministic_across_calls():
     text = (ARTICLE * 4) + "Trending\nA Headline About Markets Today\nAnother Headline For Readers\n"
     assert len({declutter.clean(text) for _ in range(5)}) == 1
+
+
+#: A line that holds two phrases of one lexicon section ('company number', 'registered in
+#: England and Wales'): which one a rule is told of must not depend on set order.
+TWO_PHRASE_LINE = ("AVForums.com is owned and operated by M2N Limited, company number "
+                   "03997482, registered in England and Wales.")
+
+
+def test_explanations_are_the_same_whatever_the_hash_seed():
+    """Python salts string hashes per process; no decision or reason may follow them."""
+    import os
+    import subprocess
+    import sys
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(seeds.glob("seed-*.txt"))
+             if not path.name.endswith(".expected.txt")]
+    texts.append(ARTICLE * 3 + TWO_PHRASE_LINE + "\n")
+    code = ("import json, sys, declutter; texts = json.load(sys.stdin); "
+            "print(json.dumps([declutter.explain(t, lang='en').to_dict() for t in texts]))")
+    outputs = set()
+    for seed in ("0", "1", "2", "3"):
+        done = subprocess.run([sys.executable, "-c", code], input=json.dumps(texts),
+                              capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
 
 
 def test_import_does_not_load_heavy_modules():

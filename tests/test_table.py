@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from declutter.assemble import assemble, emitted_lines
 from declutter.document import segment
 from declutter.engine import _line_map
-from declutter.table import build_table, derive_table
+from declutter.table import anchor_of, build_table, derive_table
 from test_properties import page_texts
 
 ANCHORS = ("cookies", "newsletter", "reuters", "commission")
@@ -51,3 +51,12 @@ def test_a_phrase_whose_longest_word_carries_punctuation_is_found():
     result = declutter.explain(article + line + "\n", lang="fr")
     removed = {result.line(s): s.rule for s in result.segments if not s.kept}
     assert removed == {line: "newsletter_prompt"}
+
+
+def test_a_line_with_two_phrases_is_told_of_the_one_that_starts_first():
+    key_line = "m2n limited, company number 03997482, registered in england and wales."
+    phrases = ("registered in england and wales", "company number", "company")
+    anchors = tuple(sorted({anchor_of(p) for p in phrases}))
+    table = build_table(segment(key_line + "\n"), "en", 8, anchors)
+    for order in (phrases, phrases[::-1]):
+        assert list(table.lines_containing(order)) == [(0, "company number")]

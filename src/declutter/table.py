@@ -127,20 +127,24 @@ class LineTable:
 
     def lines_containing(self, phrases: tuple[str, ...]) -> Iterator[tuple[int, str]]:
         """``(line index, phrase)`` of the lines whose key contains one of ``phrases``
-        as whole words (the first phrase found), in order. Every phrase's longest word
-        must be among the table's anchors."""
+        as whole words, in order. A line that holds several gets the one that starts
+        first in it (the longest of those that start there, then the first listed), so
+        the answer never depends on the order in which sets are walked. Every phrase's
+        longest word must be among the table's anchors."""
         by_anchor = _group_by_anchor(tuple(phrases))
-        found: dict[int, str] = {}
+        rank = _phrase_ranks(tuple(phrases))
+        found: dict[int, tuple[int, int, int, str]] = {}
         for anchor in by_anchor.keys() & self.anchor_hits.keys():
             for index in self.anchor_hits[anchor]:
-                if index in found:
-                    continue
                 key = self.keys[index]
                 for phrase in by_anchor[anchor]:
-                    if contains_words(key, phrase):
-                        found[index] = phrase
-                        break
-        return iter(sorted(found.items()))
+                    start = word_position(key, phrase)
+                    if start < 0:
+                        continue
+                    candidate = (start, -len(phrase), rank[phrase], phrase)
+                    if index not in found or candidate < found[index]:
+                        found[index] = candidate
+        return iter(sorted((index, best[-1]) for index, best in found.items()))
 
     def lines_with_symbol(self, symbols: str) -> list[int]:
         """Indices of the lines whose key holds one of the characters ``symbols``
@@ -258,6 +262,15 @@ def _group_by_anchor(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in groups.items()}
 
 
+@lru_cache(maxsize=512)
+def _phrase_ranks(phrases: tuple[str, ...]) -> dict[str, int]:
+    """Each phrase's place in its list (the first place, if listed twice)."""
+    ranks: dict[str, int] = {}
+    for order, phrase in enumerate(phrases):
+        ranks.setdefault(phrase, order)
+    return ranks
+
+
 def anchor_of(phrase: str) -> str:
     """The word of ``phrase`` used to find candidate lines: its longest word, without the
     punctuation that clings to tokens ('inscrivant,' anchors as 'inscrivant', the form
@@ -274,6 +287,12 @@ def unspaced(char: str) -> bool:
 def contains_words(key: str, phrase: str) -> bool:
     """Whether ``phrase`` occurs in ``key`` with word boundaries on both sides (none is
     needed next to characters of unspaced scripts)."""
+    return word_position(key, phrase) >= 0
+
+
+def word_position(key: str, phrase: str) -> int:
+    """Where ``phrase`` first occurs in ``key`` as whole words (see
+    :func:`contains_words`), or -1."""
     start = key.find(phrase)
     open_start, open_end = unspaced(phrase[:1]), unspaced(phrase[-1:])
     while start != -1:
@@ -281,9 +300,9 @@ def contains_words(key: str, phrase: str) -> bool:
         before_ok = open_start or start == 0 or not key[start - 1].isalnum()
         after_ok = open_end or end == len(key) or not key[end].isalnum()
         if before_ok and after_ok:
-            return True
+            return start
         start = key.find(phrase, start + 1)
-    return False
+    return -1
 
 
 @lru_cache(maxsize=64)
