@@ -22,6 +22,8 @@ CAPTION = ("Mayor Jane Doe, left, and council member John Roe cut the ribbon of 
            "depot on Tuesday, March 3, 2020. The depot will house forty electric buses.")
 SHORT_CAPTION = ("Mayor Jane Doe, left, and council member John Roe cut the ribbon of the new "
                  "bus depot on Tuesday, March 3, 2020. The depot ... more")
+BRACKETED_CREDIT = ("(Reporting by Jane Doe, John Roe and Ann Poe in Washington, with additional "
+                    "reporting by Max Moe, editing by Tom Brown.)")
 SIGN_UP = "Sign up for our newsletter to get the latest news."
 CATALOGUE_LINE = ("Pages 1-76 hinges and hinge pins, pages 77-174 folding handles and paddle "
                   "handles, pages 175-206 lock cylinders, rods and accessories for every door")
@@ -654,6 +656,8 @@ OTHER_POSITIVE = [
      '[button link="https://example.com/submit/" type="big"] Send us YOUR review[/button]'),
     ("markup_line", "navigation", [P1, P2, "[automerge]1574096160[/automerge]"],
      "[automerge]1574096160[/automerge]"),
+    # a credit set apart in brackets, however long
+    ("reporting_credit", "byline", [P1, P2, BRACKETED_CREDIT], BRACKETED_CREDIT),
     # other stories' headlines and summaries after the sign-up box that closes the article
     ("closing_tail", "outside_article",
      [P1, P2, SIGN_UP, "Join our free weekly quiz",

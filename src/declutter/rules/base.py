@@ -101,6 +101,9 @@ class PhraseRule:
     :param max_words: the longest line (in words) it may mark, from the thresholds.
     :param description: one sentence for ``--list-rules``.
     :param prose: whether lines that read as article prose may be marked.
+    :param enclosed: whether a prose line may be marked all the same when it stands
+        wholly inside parentheses or brackets ('(Reporting by A, B and C, with additional
+        reporting by D; editing by E.)'): an aside set apart, not a paragraph.
     """
 
     name: str
@@ -111,6 +114,7 @@ class PhraseRule:
     max_words: Callable[[Thresholds], int]
     description: str
     prose: bool = True
+    enclosed: bool = False
 
     @property
     def anchor_sections(self) -> tuple[str, ...]:
@@ -132,9 +136,24 @@ class PhraseRule:
         verb = {"line": "the line is", "prefix": "the line opens with",
                 "contains": "the line contains"}[self.mode]
         for index, phrase in found:
-            if table.words[index] <= limit and (self.prose or not table.prose[index]):
+            if table.words[index] <= limit and (
+                    self.prose or not table.prose[index]
+                    or (self.enclosed and _enclosed(ctx.doc.lines[index]))):
                 yield single(index, self.name, self.category, self.confidence,
                              f"{verb} “{phrase}”")
+
+
+#: Opening bracket -> its closing bracket, for lines set apart as a whole.
+_BRACKETS = {"(": ")", "[": "]"}
+
+
+def _enclosed(line: str) -> bool:
+    """Whether ``line`` stands wholly inside one pair of parentheses or brackets (a
+    closing full stop may follow)."""
+    text = line.strip().rstrip(".")
+    closing = _BRACKETS.get(text[:1])
+    return closing is not None and text.endswith(closing) \
+        and text.count(text[0]) == 1 and text.count(closing) == 1
 
 
 def navigation_words(ctx: ScanContext) -> frozenset[str]:

@@ -109,8 +109,9 @@ SUPPORT_APPEAL = PhraseRule(
 REPORTING_CREDIT = PhraseRule(
     name="reporting_credit", category=Category.BYLINE, section="credit_line", mode="prefix",
     confidence=Confidence.LIKELY, max_words=DISCLAIMER_WORDS,
-    description="reporting credits that are not sentences ('(Reporting by A; Editing by B)')",
-    prose=False,
+    description="reporting credits that are not sentences, or stand in brackets ('(Reporting "
+                "by A; Editing by B)')",
+    prose=False, enclosed=True,
 )
 
 CONTRIBUTOR_NOTE = PhraseRule(
