@@ -43,7 +43,7 @@ NOT_APPLICABLE = {
 #: Sections whose phrases open lines ("prefix" lookups).
 OPENER_SECTIONS = ("share_prefix", "dateline_prefix", "byline_prefix", "photo_credit_prefix",
                    "source_prefix", "headline_trigger", "related_prefix", "greeting",
-                   "forum_profile")
+                   "forum_profile", "reader_reply")
 #: Function words that start ordinary sentences: never a line opener. The byline rule
 #: checks for capitalised names after its opener, so "Von", "Par", "Por", "Door" may open
 #: bylines (and only bylines).
@@ -1625,3 +1625,45 @@ REGISTRATION_FOOTERS = {
 def test_registration_footers_after_the_article(lang: str) -> None:
     line, article = REGISTRATION_FOOTERS[lang]
     assert_closing_line_goes(article, line, lang, "copyright_footer", "copyright")
+
+
+#: The English article is short; readers' comments follow a whole article.
+EN_LONGER_ARTICLE = EN_ARTICLE + """\
+The new network adds four routes through the northern suburbs, where many residents have no car and the nearest station is more than two miles away.
+Drivers' unions welcomed the plan, saying it would bring hundreds of jobs, while shop owners on the main street hope that more buses will bring more customers.
+"""
+
+#: Readers' comments an extractor appended after the article without their markers, one
+#: set per language: each opens by greeting the author or by answering the post.
+READER_COMMENTS = {
+    "en": (["Hi Melissa,", "Thanks for sharing this, we rent in the city and it helps.",
+            "Great read, I hope the council keeps its word this time."], EN_LONGER_ARTICLE),
+    "de": (["Hallo Anna,", "Toller Artikel, endlich erklärt das mal jemand verständlich.",
+            "Danke für den Beitrag, wir wohnen selbst zur Miete in Köln."], DE_ARTICLE),
+    "fr": (["Bonjour Claire,", "Merci pour cet article, très clair et bien documenté.",
+            "Super article, j'attends la suite avec impatience."], FR_ARTICLE),
+    "es": (["Hola Marta,", "Gracias por compartir, me ha servido mucho para entenderlo.",
+            "Excelente artículo, espero que sigáis informando del tema."], ES_ARTICLE),
+    "it": (["Ciao Giulia,", "Grazie per l'articolo, finalmente qualcosa di chiaro.",
+            "Ottimo articolo, aspetto il prossimo aggiornamento."], IT_ARTICLE),
+    "pt": (["Olá Ana,", "Obrigado pelo artigo, ajudou muito a entender a situação.",
+            "Excelente artigo, espero que continuem acompanhando o tema."], PT_ARTICLE),
+    "pl": (["Cześć Anno,", "Dziękuję za artykuł, wreszcie ktoś to jasno wyjaśnił.",
+            "Świetny artykuł, czekam na kolejne części."], PL_ARTICLE),
+    "nl": (["Hoi Sanne,", "Bedankt voor het artikel, nu begrijp ik het eindelijk.",
+            "Mooi artikel, ik kijk uit naar het vervolg."], NL_ARTICLE),
+    "ru": (["Привет Анна,", "Спасибо за статью, теперь всё стало понятно.",
+            "Отличная статья, жду продолжения."], RU_ARTICLE),
+    "zh": (["感谢分享，写得很清楚。", "好文章，期待后续报道。", "很有帮助，谢谢作者。"], ZH_ARTICLE),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(READER_COMMENTS))
+def test_reader_comments_after_the_article(lang: str) -> None:
+    comments, article = READER_COMMENTS[lang]
+    result = declutter.explain(article + "\n".join(comments) + "\n", lang=lang)
+    for line in comments:
+        assert_removed(result, line, "reader_comments", "comments")
+    for kept in article.splitlines():
+        if kept.strip():
+            assert_kept(result, kept)

@@ -194,6 +194,27 @@ def test_closing_tail_input_has_the_shape_its_rule_looks_for() -> None:
     assert {segment.rule for segment in result.segments[-50:]} == {"closing_tail"}
 
 
+def reader_comments(lines: int) -> str:
+    """An article of ``lines`` paragraphs, then ``lines`` lines that open as readers'
+    comments do, to the end of the text."""
+    article = "".join(f"The council voted to expand the bus network across the city, officials "
+                      f"said in statement number {n}.\n" for n in range(lines))
+    return article + "Hi Melissa,\nGreat read, thanks!\n" * (lines // 2)
+
+
+@pytest.mark.slow
+def test_all_rules_on_a_long_run_of_comment_openings() -> None:
+    assert_linear("all rules on readers' comments",
+                  lambda div: reader_comments(LINE_COUNT // div), ())
+
+
+def test_reader_comments_input_has_the_shape_its_rule_looks_for() -> None:
+    """The generated comments are taken by the reader-comment rule (so they exercise it)."""
+    result = declutter.explain(reader_comments(50), lang=LANGUAGE)
+    assert {segment.rule for segment in result.segments[-50:]} == {"reader_comments"}
+    assert result.segments[49].kept
+
+
 def test_comment_thread_input_has_the_shape_rules_look_for() -> None:
     """The generated thread carries the comment rule's markers (so it exercises them)."""
     result = declutter.explain(comment_thread(20_000), lang=LANGUAGE)

@@ -664,6 +664,11 @@ OTHER_POSITIVE = [
       "- Parks budget approved The plan adds four playgrounds across the city",
       "- Library hours extended Three branches will open on Sundays from May"],
      "- Parks budget approved The plan adds four playgrounds across the city"),
+    # readers' comments appended after the article without their names, dates or buttons
+    ("reader_comments", "comments",
+     [P1, P2, P3, "Hi Melissa,", "Do the new routes run on Sundays too?",
+      "Thanks for sharing, we live on the old route.", "Great read, as always."],
+     "Do the new routes run on Sundays too?"),
 ]
 
 

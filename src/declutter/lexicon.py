@@ -54,6 +54,8 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "related_prefix": "beginnings of single related-story links ('Read more:')",
         "comments_closer": "lines that end a comment section ('Read all comments')",
         "greeting": "words that open a reply ('Hi', 'Thanks') when a short line ends with ',' or '!'",
+        "reader_reply": "phrases that open a reader's comment on the post it follows "
+                        "('Great read', 'Thanks for sharing', 'I second this')",
         "gallery_marker": "whole lines of image-gallery widgets ('Caption', 'Enlarge this image')",
         "gallery_of": "the word of 'Image 1 of 8' ('of')",
         "byline_suffix": "job titles that end an author line ('Staff Writer', 'Correspondent')",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import attribution, breadcrumb, byline, closing, comments, consent, dateline
 from . import duplicate_title, forum
 from . import guards, headlines, line_model, main_content, markup, navigation, passages, phrases
-from . import tags
+from . import replies, tags
 from .base import PhraseRule, Rule, ScanContext
 
 #: Every built-in rule, in the order the registry applies them.
@@ -61,6 +61,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     phrases.COMMENT_BUTTON,
     comments.RULE,
     comments.SECTION,
+    replies.RULE,
     forum.BOARD_LABEL,
     forum.POSTER_PROFILE,
     byline.AUTHOR_BIO,

@@ -1,0 +1,108 @@
+"""Readers' comments that an extractor appended to an article without their markers.
+
+An extractor that finds a page's comments by their markup (trafilatura with comments
+included) appends them after the article and drops the names, dates and Reply buttons
+that mark them, so in its text a blog's comments read as more article. What still
+shows them is how each one opens: it speaks to the author or to another reader
+('Hi Melissa,', 'Hey Billy, Hiroshima is close to Osaka...') or it answers the post
+('Great read!', 'Thanks for sharing these tips!', 'I second this question.'). An
+article does not open paragraph after paragraph that way; a comment section does, one
+comment after another, until the text ends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from ..labels import Category, Confidence, Label, Mark
+from .base import Finding, ScanContext
+
+#: Fewest comment openings, each within the thread gap of the next, that make a thread.
+OPENINGS_MIN = 3
+#: Most words between a greeting and the punctuation after the name it addresses
+#: ('Hi Melissa,', 'Hey Jill Smith!').
+ADDRESSEE_WORDS_MAX = 2
+#: How much of the line after the greeting is read for the name it addresses.
+ADDRESS_CHARS_MAX = 80
+#: Marks that may close the greeting's address. A colon does not: 'Dear Abby:' heads a
+#: letter in an advice column, and the letter is the article.
+ADDRESS_CLOSERS = ",!.;–—-"
+#: At most this many non-blank lines may follow the last opening before the text ends
+#: (the last comment and its replies).
+TAIL_LINES_MAX = 40
+
+_ADDRESS = regex.compile(r"[^\p{L}]*+(?P<name>[^,!.;:–—\-]{0,40}+)(?P<close>[,!.;:–—\-]|$)",
+                         regex.V1)
+
+
+def opens_comment(ctx: ScanContext, index: int, reply: str | None) -> bool:
+    """Whether line ``index`` opens the way readers' comments open: with a phrase that
+    answers the post (``reply``, from the ``reader_reply`` section), or with a greeting
+    and the name it addresses ('Hi Melissa,'; 'Thanks Anne!')."""
+    if reply is not None:
+        return True
+    return addresses_someone(ctx.doc.lines[index], ctx.table.keys[index], ctx.lexicon.phrases("greeting"))
+
+
+def addresses_someone(line: str, key: str, greetings: tuple[str, ...]) -> bool:
+    """Whether ``line`` opens with a greeting, then one or two capitalised words, then a
+    mark that ends the address (or nothing)."""
+    # a greeting followed by a space: 'Hey, I'm Kev' greets every reader, then speaks
+    greeting = next((g for g in greetings
+                     if key.startswith(g) and key[len(g):len(g) + 1] == " "), None)
+    if greeting is None:
+        return False
+    text = line.lstrip()
+    skipped = len(greeting.split())
+    words = text.split(None, skipped)
+    rest = words[skipped][:ADDRESS_CHARS_MAX] if len(words) > skipped else ""
+    match = _ADDRESS.match(rest)
+    if match is None or match.group("close") == ":":
+        return False
+    name = match.group("name").split()
+    return 0 < len(name) <= ADDRESSEE_WORDS_MAX and name[0][:1].isupper()
+
+
+@dataclass(frozen=True)
+class ReaderCommentsRule:
+    """Readers' comments appended after an article without markers, from the first of a
+    run of comment openings to the end of the text."""
+
+    name: str = "reader_comments"
+    category: Category = Category.COMMENTS
+    description: str = (
+        "readers' comments appended after an extracted article without their markers, "
+        "recognised by how they open ('Hi Melissa,', 'Great read!', 'Thanks for sharing')"
+    )
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        if ctx.whole_page or ctx.forum:
+            return
+        table, doc, thresholds = ctx.table, ctx.doc, ctx.thresholds
+        replies = dict(table.lines_opening_with(ctx.lexicon.phrases("reader_reply")))
+        greetings = ctx.lexicon.phrases("greeting")
+        candidates = sorted(set(replies) | {
+            index for index, _ in table.lines_opening_with(greetings)})
+        openings = [i for i in candidates if opens_comment(ctx, i, replies.get(i))]
+        if len(openings) < OPENINGS_MIN:
+            return
+        content = doc.content
+        rank = doc.content_rank
+        last_line = content[-1]
+        run = doc.clusters(openings, thresholds.comment_gap_max)[-1]
+        if len(run) < OPENINGS_MIN or rank[last_line] - rank[run[-1]] > TAIL_LINES_MAX:
+            return
+        first = run[0]
+        before = table.prose_before(first)
+        if before < thresholds.article_chars_before_thread or table.prose_after(first) > before:
+            return  # no article that outweighs them: the comments are the page
+        yield Mark(first, last_line, Label(
+            self.name, self.category, Confidence.LIKELY,
+            f"{len(run)} lines open as readers' comments do, after {before} characters "
+            f"of article, to the end of the text"))
+
+
+RULE = ReaderCommentsRule()
