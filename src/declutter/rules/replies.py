@@ -27,15 +27,20 @@ OPENINGS_MIN = 3
 ADDRESSEE_WORDS_MAX = 2
 #: How much of the line after the greeting is read for the name it addresses.
 ADDRESS_CHARS_MAX = 80
-#: Marks that may close the greeting's address. A colon does not: 'Dear Abby:' heads a
-#: letter in an advice column, and the letter is the article.
-ADDRESS_CLOSERS = ",!.;–—-"
+#: Longest name a greeting addresses, in characters.
+NAME_CHARS_MAX = 40
+#: Marks that end the name a greeting addresses ('Hi Melissa,', 'Hello Jill-')...
+ADDRESS_MARKS = ",!.;:–—-"
+#: ...except this one: 'Dear Abby:' heads a letter in an advice column, and the letter is
+#: the article.
+LETTER_MARK = ":"
 #: At most this many non-blank lines may follow the last opening before the text ends
 #: (the last comment and its replies).
 TAIL_LINES_MAX = 40
 
-_ADDRESS = regex.compile(r"[^\p{L}]*+(?P<name>[^,!.;:–—\-]{0,40}+)(?P<close>[,!.;:–—\-]|$)",
-                         regex.V1)
+_MARKS = regex.escape(ADDRESS_MARKS)
+_ADDRESS = regex.compile(
+    rf"[^\p{{L}}]*+(?P<name>[^{_MARKS}]{{0,{NAME_CHARS_MAX}}}+)(?P<close>[{_MARKS}]|$)", regex.V1)
 
 
 def opens_comment(ctx: ScanContext, index: int, reply: str | None) -> bool:
@@ -60,7 +65,7 @@ def addresses_someone(line: str, key: str, greetings: tuple[str, ...]) -> bool:
     words = text.split(None, skipped)
     rest = words[skipped][:ADDRESS_CHARS_MAX] if len(words) > skipped else ""
     match = _ADDRESS.match(rest)
-    if match is None or match.group("close") == ":":
+    if match is None or match.group("close") == LETTER_MARK:
         return False
     name = match.group("name").split()
     return 0 < len(name) <= ADDRESSEE_WORDS_MAX and name[0][:1].isupper()
