@@ -114,8 +114,10 @@ def test_disabling_the_rule_keeps_them():
     ("Hi Mary Ann Jones,", False), ("Hello.", False), ("Highways are busy.", False),
 ])
 def test_which_greetings_address_someone(greeting, addresses):
-    from declutter.keys import line_key
+    from declutter.document import segment
     from declutter.lexicon import load_lexicon
     from declutter.rules.replies import addresses_someone
-    greetings = load_lexicon(("en",)).phrases("greeting")
-    assert addresses_someone(greeting, line_key(greeting), greetings) is addresses
+    from declutter.table import build_table
+    table = build_table(segment(greeting), "en", 8)
+    found = dict(table.lines_opening_with(load_lexicon(("en",)).phrases("greeting")))
+    assert (0 in found and addresses_someone(greeting, table.keys[0], found[0])) is addresses

@@ -43,26 +43,14 @@ _ADDRESS = regex.compile(
     rf"[^\p{{L}}]*+(?P<name>[^{_MARKS}]{{0,{NAME_CHARS_MAX}}}+)(?P<close>[{_MARKS}]|$)", regex.V1)
 
 
-def opens_comment(ctx: ScanContext, index: int, reply: str | None) -> bool:
-    """Whether line ``index`` opens the way readers' comments open: with a phrase that
-    answers the post (``reply``, from the ``reader_reply`` section), or with a greeting
-    and the name it addresses ('Hi Melissa,'; 'Thanks Anne!')."""
-    if reply is not None:
-        return True
-    return addresses_someone(ctx.doc.lines[index], ctx.table.keys[index], ctx.lexicon.phrases("greeting"))
-
-
-def addresses_someone(line: str, key: str, greetings: tuple[str, ...]) -> bool:
-    """Whether ``line`` opens with a greeting, then one or two capitalised words, then a
-    mark that ends the address (or nothing)."""
-    # a greeting followed by a space: 'Hey, I'm Kev' greets every reader, then speaks
-    greeting = next((g for g in greetings
-                     if key.startswith(g) and key[len(g):len(g) + 1] == " "), None)
-    if greeting is None:
-        return False
-    text = line.lstrip()
+def addresses_someone(line: str, key: str, greeting: str) -> bool:
+    """Whether ``line``, whose key opens with ``greeting`` (as
+    :meth:`~declutter.table.LineTable.lines_opening_with` finds it), then goes on with one
+    or two capitalised words and a mark that ends the address (or nothing)."""
+    if key[len(greeting):len(greeting) + 1] != " ":
+        return False  # 'Hey, I'm Kev' greets every reader, then speaks
     skipped = len(greeting.split())
-    words = text.split(None, skipped)
+    words = line.lstrip().split(None, skipped)
     rest = words[skipped][:ADDRESS_CHARS_MAX] if len(words) > skipped else ""
     match = _ADDRESS.match(rest)
     if match is None or match.group("close") == LETTER_MARK:
@@ -87,16 +75,18 @@ class ReaderCommentsRule:
         if ctx.whole_page or ctx.forum:
             return
         table, doc, thresholds = ctx.table, ctx.doc, ctx.thresholds
-        replies = dict(table.lines_opening_with(ctx.lexicon.phrases("reader_reply")))
-        greetings = ctx.lexicon.phrases("greeting")
-        candidates = sorted(set(replies) | {
-            index for index, _ in table.lines_opening_with(greetings)})
-        openings = [i for i in candidates if opens_comment(ctx, i, replies.get(i))]
+        # a line opens as comments do with a phrase that answers the post, or with a
+        # greeting and the name it addresses ('Hi Melissa,', 'Thanks Anne!')
+        lexicon = ctx.lexicon
+        replies = {index for index, _ in table.lines_opening_with(lexicon.phrases("reader_reply"))}
+        greeted = {index
+                   for index, greeting in table.lines_opening_with(lexicon.phrases("greeting"))
+                   if addresses_someone(doc.lines[index], table.keys[index], greeting)}
+        openings = sorted(replies | greeted)
         if len(openings) < OPENINGS_MIN:
             return
-        content = doc.content
         rank = doc.content_rank
-        last_line = content[-1]
+        last_line = doc.content[-1]
         run = doc.clusters(openings, thresholds.comment_gap_max)[-1]
         if len(run) < OPENINGS_MIN or rank[last_line] - rank[run[-1]] > TAIL_LINES_MAX:
             return
