@@ -89,6 +89,13 @@ def test_extraction_is_trafilaturas_text_with_the_comments_boundary() -> None:
     assert extraction.text[extraction.hints.comments_offset:] == "\n".join(COMMENTS)
 
 
+def test_a_page_that_declares_a_discussion_says_so_in_its_hints() -> None:
+    """Its posts are the content, however they open; the rules treat it as a forum."""
+    assert html_module.extract(page_with_comments(ARTICLE, json_ld("DiscussionForumPosting"))
+                               ).hints.discussion
+    assert not html_module.extract(page_with_comments(ARTICLE)).hints.discussion
+
+
 def test_clean_html_drops_the_comments_after_an_article() -> None:
     cleaned = declutter.clean_html(page_with_comments(ARTICLE))
     assert all(p in cleaned for p in ARTICLE)

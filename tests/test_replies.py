@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 import declutter
-from declutter.rules.replies import OPENINGS_MIN, TAIL_LINES_MAX
+from declutter.rules.replies import (
+    OPENINGS_MIN,
+    TAIL_LINES_MAX,
+    WHOLE_REPLY_TAIL_LINES,
+    WHOLE_REPLY_WORDS_MAX,
+)
 
 ARTICLE = [
     "The city council voted on Tuesday to expand the bus network, a decision that officials "
@@ -47,6 +52,43 @@ def test_fewer_openings_than_a_thread_needs_stay():
     few = [line for line in COMMENTS if not line.startswith(("Hey", "Great"))]
     assert sum(1 for line in few if line.startswith(("Hi ", "Thanks"))) == OPENINGS_MIN - 1
     assert kept(ARTICLE + few) == ARTICLE + few
+
+
+LONG_REPLIES = [
+    "This reminded me of an essay on transit planning that argued the opposite, that a "
+    "denser network matters less than how often the buses come.",
+    "As a separate note, the figures on travel times are the council's own, and nobody has "
+    "checked them against the old timetable yet.",
+]
+
+
+def test_one_short_reply_opens_the_thread_after_it():
+    """'Great read - ...' alone on its line is a whole comment; the lines after it are the
+    rest of the thread, though none of them opens as a comment does."""
+    reply = "Great read - looking forward to the rest of the series!"
+    assert len(reply.split()) <= WHOLE_REPLY_WORDS_MAX
+    assert kept(ARTICLE + [reply] + LONG_REPLIES) == ARTICLE
+
+
+def test_a_long_line_opening_as_a_reply_is_no_whole_comment():
+    line = ("Thanks for sharing the figures, the council said in a statement on Wednesday, "
+            "adding that the buses would also run on public holidays from next year.")
+    assert len(line.split()) > WHOLE_REPLY_WORDS_MAX
+    assert kept(ARTICLE + [line] + LONG_REPLIES) == ARTICLE + [line] + LONG_REPLIES
+
+
+def test_a_closing_thank_you_as_the_last_line_stays():
+    """The author's sign-off ends the text; a reader's comment has a thread after it."""
+    lines = ARTICLE + ["Thank you so much for reading!"]
+    assert kept(lines) == lines
+
+
+def test_one_reply_deep_in_a_long_discussion_stays():
+    """A lone reply with many lines after it is one post among many, not a thread's start."""
+    posts = [f"Post {n}: {LONG_REPLIES[n % 2]}" for n in range(WHOLE_REPLY_TAIL_LINES)]
+    lines = ARTICLE + ["Thanks for the post!"] + posts
+    assert kept(lines) == lines
+    assert kept(ARTICLE + ["Thanks for the post!"] + posts[:2]) == ARTICLE
 
 
 def test_a_question_and_its_answers_are_the_page():

@@ -785,11 +785,22 @@ def test_a_comment_section_after_no_article_is_the_page():
 
 
 def test_a_comment_section_is_only_known_from_the_extractor():
+    """Where the section starts comes from the extractor's hint; without it, only the
+    replies' openings can tell (``reader_comments``, switched off here)."""
     text, offset = sectioned([P1, P2, P3, P4], REPLIES)
-    assert kept_lines(text) == [P1, P2, P3, P4, *REPLIES]
-    assert kept_lines(text, hints=PageHints(comments_offset=offset)) == [P1, P2, P3, P4]
+    openings_off = declutter.Config(disable=["reader_comments"])
+
+    def kept_without_openings(hints: PageHints = PageHints()) -> list[str]:
+        cleaned = run(text, openings_off, hints=hints).text
+        return [line for line in cleaned.splitlines() if line.strip()]
+
+    assert kept_without_openings() == [P1, P2, P3, P4, *REPLIES]
+    assert kept_without_openings(PageHints(comments_offset=offset)) == [P1, P2, P3, P4]
     beyond = PageHints(comments_offset=len(text) + 10)
-    assert kept_lines(text, hints=beyond) == [P1, P2, P3, P4, *REPLIES]
+    assert kept_without_openings(beyond) == [P1, P2, P3, P4, *REPLIES]
+    by_openings = kept_lines(text)  # 'So incredibly helpful, thank you!' opens a thread
+    assert by_openings[:4] == [P1, P2, P3, P4]
+    assert REPLIES[0] not in by_openings and REPLIES[-1] not in by_openings
 
 
 def test_every_noise_rule_has_a_positive_case():

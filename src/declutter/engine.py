@@ -103,7 +103,7 @@ def run(text: str, config: Config, record: bool = False,
     passes = 0
     first_markers = None
     forum_rules, later_rules = _pass_rules(config)
-    forum_held = False
+    forum_held = hints.discussion  # the page says so: its posts are the content
     emitted = [True] * len(original.lines)
     while passes < MAX_PASSES:
         passes += 1

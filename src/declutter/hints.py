@@ -24,11 +24,15 @@ class PageHints:
     :param standfirst: the standfirst under the title (the dek), as the page shows it,
         when it says what the page's description says; ``""`` when there is none (see
         :func:`declutter.html.standfirst`).
+    :param discussion: whether the page declares itself a discussion (a forum thread, a
+        Q&A page; see :func:`declutter.html.is_discussion`): there the posts and replies
+        are the content, however they open.
     """
 
     comments_offset: int | None = None
     titles: tuple[str, ...] = ()
     standfirst: str = ""
+    discussion: bool = False
 
 
 #: No facts: plain text.

@@ -114,12 +114,13 @@ def extract(html: str | bytes) -> Extraction:
     lead = standfirst(_blocks(document), _descriptions_in(head))
     # trafilatura.extract joins the two with a line break and strips the whole
     if not comments.strip():
-        return Extraction(body.strip(), PageHints(None, titles, lead))
+        return Extraction(body.strip(), PageHints(None, titles, lead, discussion))
     if not body.strip():
-        return Extraction(comments.strip(), PageHints(None, titles, lead))
+        return Extraction(comments.strip(), PageHints(None, titles, lead, discussion))
     head = body.lstrip()
     offset = None if discussion else len(head) + 1
-    return Extraction(f"{head}\n{comments.rstrip()}", PageHints(offset, titles, lead))
+    return Extraction(f"{head}\n{comments.rstrip()}",
+                      PageHints(offset, titles, lead, discussion))
 
 
 def standfirst(blocks: list[tuple[str, str]], descriptions: tuple[str, ...]) -> str:

@@ -7,7 +7,9 @@ shows them is how each one opens: it speaks to the author or to another reader
 ('Hi Melissa,', 'Hey Billy, Hiroshima is close to Osaka...') or it answers the post
 ('Great read!', 'Thanks for sharing these tips!', 'I second this question.'). An
 article does not open paragraph after paragraph that way; a comment section does, one
-comment after another, until the text ends.
+comment after another, until the text ends. A single short line that answers the post
+('Great read - looking forward to the rest of the series!') is a whole comment, and
+what follows it to the end of the text is the thread it opens.
 """
 
 from __future__ import annotations
@@ -20,8 +22,15 @@ import regex
 from ..labels import Category, Confidence, Label, Mark
 from .base import Finding, ScanContext
 
-#: Fewest comment openings, each within the thread gap of the next, that make a thread.
+#: Fewest comment openings, each within the thread gap of the next, that make a thread...
 OPENINGS_MIN = 3
+#: ...unless the first of them is a whole comment: a line of at most this many words
+#: that opens with a phrase answering the post ('Great read!', 'Thank you for sharing!'),
+#: with more lines after it (a closing 'Thank you so much for reading' is the author's)
+#: and at most WHOLE_REPLY_TAIL_LINES non-blank lines from it to the end: a lone reply
+#: deep in a long discussion is one post among many.
+WHOLE_REPLY_WORDS_MAX = 15
+WHOLE_REPLY_TAIL_LINES = 12
 #: Most words between a greeting and the punctuation after the name it addresses
 #: ('Hi Melissa,', 'Hey Jill Smith!').
 ADDRESSEE_WORDS_MAX = 2
@@ -83,21 +92,25 @@ class ReaderCommentsRule:
                    for index, greeting in table.lines_opening_with(lexicon.phrases("greeting"))
                    if addresses_someone(doc.lines[index], table.keys[index], greeting)}
         openings = sorted(replies | greeted)
-        if len(openings) < OPENINGS_MIN:
+        if not openings:
             return
         rank = doc.content_rank
         last_line = doc.content[-1]
         run = doc.clusters(openings, thresholds.comment_gap_max)[-1]
-        if len(run) < OPENINGS_MIN or rank[last_line] - rank[run[-1]] > TAIL_LINES_MAX:
-            return
         first = run[0]
+        whole = first in replies and table.words[first] <= WHOLE_REPLY_WORDS_MAX \
+            and 0 < rank[last_line] - rank[first] < WHOLE_REPLY_TAIL_LINES
+        if (len(run) < OPENINGS_MIN and not whole) \
+                or rank[last_line] - rank[run[-1]] > TAIL_LINES_MAX:
+            return
         before = table.prose_before(first)
         if before < thresholds.article_chars_before_thread or table.prose_after(first) > before:
             return  # no article that outweighs them: the comments are the page
         yield Mark(first, last_line, Label(
             self.name, self.category, Confidence.LIKELY,
-            f"{len(run)} lines open as readers' comments do, after {before} characters "
-            f"of article, to the end of the text"))
+            (f"{len(run)} lines open as readers' comments do" if len(run) >= OPENINGS_MIN
+             else "a reader's comment on the post opens a thread")
+            + f", after {before} characters of article, to the end of the text"))
 
 
 RULE = ReaderCommentsRule()
