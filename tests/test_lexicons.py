@@ -43,7 +43,7 @@ NOT_APPLICABLE = {
 #: Sections whose phrases open lines ("prefix" lookups).
 OPENER_SECTIONS = ("share_prefix", "dateline_prefix", "byline_prefix", "photo_credit_prefix",
                    "source_prefix", "headline_trigger", "related_prefix", "greeting",
-                   "forum_profile", "reader_reply")
+                   "forum_profile", "reader_reply", "link_invitation")
 #: Function words that start ordinary sentences: never a line opener. The byline rule
 #: checks for capitalised names after its opener, so "Von", "Par", "Por", "Door" may open
 #: bylines (and only bylines).
@@ -1667,3 +1667,54 @@ def test_reader_comments_after_the_article(lang: str) -> None:
     for kept in article.splitlines():
         if kept.strip():
             assert_kept(result, kept)
+
+
+#: Links to other pages phrased as invitations, set between the article's paragraphs,
+#: one set per language.
+LINK_INVITATIONS = {
+    "en": ["Learn about the new night buses and where they stop",
+           "See how the tram extension will change your commute",
+           "Find out which routes run on public holidays"],
+    "de": ["Erfahren Sie, wie die Mietpreisbremse in Ihrer Stadt wirkt",
+           "Lesen Sie hier alle Fragen und Antworten zur Nebenkostenabrechnung",
+           "Entdecken Sie unseren Rechner für die ortsübliche Vergleichsmiete"],
+    "fr": ["Découvrez comment fonctionne l'encadrement des loyers à Paris",
+           "Consultez notre guide complet sur les charges locatives",
+           "Apprenez à calculer le montant de votre dépôt de garantie"],
+    "es": ["Descubre cómo funciona el nuevo índice de precios del alquiler",
+           "Consulta nuestra guía sobre los derechos de los inquilinos",
+           "Averigua cuánto puede subir tu alquiler este año"],
+    "it": ["Scopri come funziona la cedolare secca sugli affitti",
+           "Leggi la nostra guida ai contratti di locazione a canone concordato",
+           "Esplora le mappe dei prezzi degli affitti nelle grandi città"],
+    "pt": ["Descubra como funciona o novo limite para as rendas",
+           "Saiba quais são os direitos dos inquilinos em caso de despejo",
+           "Confira o nosso simulador de atualização da renda"],
+    "pl": ["Dowiedz się, jak obliczyć nową wysokość czynszu",
+           "Sprawdź, jakie prawa ma najemca w przypadku wypowiedzenia umowy",
+           "Przeczytaj nasz poradnik o kaucji za mieszkanie"],
+    "nl": ["Ontdek hoe de nieuwe huurwet in jouw gemeente uitpakt",
+           "Bekijk onze rekenhulp voor de maximale huurverhoging",
+           "Leer hoe je bezwaar maakt tegen een te hoge servicekostenafrekening"],
+    "ru": ["Узнайте, как рассчитать новую арендную плату",
+           "Читайте наш подробный гид по правам арендаторов",
+           "Посмотрите карту цен на аренду в крупных городах"],
+    "zh": ["了解保障性住房的申请条件和办理流程",
+           "查看各地最新出台的房地产调控政策汇总",
+           "阅读专家解读：房贷利率下调对购房者的影响"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LINK_INVITATIONS))
+def test_link_invitations_between_the_paragraphs(lang: str) -> None:
+    article = {"en": EN_LONGER_ARTICLE, "de": DE_ARTICLE, "fr": FR_ARTICLE, "es": ES_ARTICLE,
+               "it": IT_ARTICLE, "pt": PT_ARTICLE, "pl": PL_ARTICLE, "nl": NL_ARTICLE,
+               "ru": RU_ARTICLE, "zh": ZH_ARTICLE}[lang]
+    paragraphs = [line for line in article.splitlines() if line.strip()]
+    lines = [line for pair in zip(paragraphs, LINK_INVITATIONS[lang]) for line in pair]
+    lines += paragraphs[len(LINK_INVITATIONS[lang]):]
+    result = declutter.explain("\n".join(lines) + "\n", lang=lang)
+    for line in LINK_INVITATIONS[lang]:
+        assert_removed(result, line, "link_invitations", "headline_list")
+    for kept in paragraphs:
+        assert_kept(result, kept)

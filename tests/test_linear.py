@@ -81,6 +81,7 @@ MANY_LINES: dict[str, str] = {
     "numeric_rows": "1 Kyle Busch 5040 5 1 17 27",
     "cookie_lines": "We use cookies",
     "comment_prompt_lines": "Tell us what you think",
+    "invitation_lines": "Learn about the bus network and where it stops",
     "reference_lists": "Sources\nhttps://example.com/report-2021.pdf",
     "post_headers": "by Jane » Tue Aug 27, 2019 1:47 am",
     "tag_lists": "Tags\nstock car 2018, stock car brasil, stock car santa cruz do sul",
@@ -240,3 +241,9 @@ def test_growth_check_catches_a_quadratic_step() -> None:
 
     small, large = timed(1000), timed(1000 * GROWTH)
     assert large > GROWTH * SLACK * small
+
+
+def test_invitation_lines_have_the_shape_their_rule_looks_for() -> None:
+    """The repeated invitation is taken by its rule (so the input exercises it)."""
+    result = declutter.explain(lines_of(MANY_LINES["invitation_lines"], 10), lang=LANGUAGE)
+    assert {segment.rule for segment in result.segments} == {"link_invitations"}

@@ -669,6 +669,12 @@ OTHER_POSITIVE = [
      [P1, P2, P3, "Hi Melissa,", "Do the new routes run on Sundays too?",
       "Thanks for sharing, we live on the old route.", "Great read, as always."],
      "Do the new routes run on Sundays too?"),
+    # a widget's links to other pages between the paragraphs, phrased as invitations
+    ("link_invitations", "headline_list",
+     [P1, "Learn about the night buses and where they stop", P2,
+      "See how the new tram line will change your commute", P3,
+      "Find out which routes run on public holidays"],
+     "See how the new tram line will change your commute"),
 ]
 
 
@@ -775,6 +781,32 @@ def test_the_first_line_that_repeats_the_metadata_title_goes(lines):
 ])
 def test_a_standfirst_stays_unless_it_is_the_pages_and_stands_at_the_top(lines, standfirst):
     assert kept_lines(titled(lines), hints=PageHints(standfirst=standfirst)) == lines
+
+
+INVITATIONS = ["Learn about the night buses and where they stop",
+               "See how the new tram line will change your commute",
+               "Find out which routes run on public holidays"]
+
+
+def test_fewer_invitations_than_a_widget_has_stay():
+    """One or two 'See how ...' lines may be the article's own; three make a widget."""
+    from declutter.rules.headlines import INVITATIONS_MIN
+    few = INVITATIONS[:INVITATIONS_MIN - 1]
+    lines = [P1, few[0], P2, *few[1:], P3]
+    assert kept_lines("\n".join(lines)) == lines
+    assert kept_lines("\n".join([P1, INVITATIONS[0], P2, *INVITATIONS[1:], P3])) == [P1, P2, P3]
+
+
+@pytest.mark.parametrize("invitations", [
+    [f"- {line}" for line in INVITATIONS],                          # an itinerary's items
+    [line + "." for line in INVITATIONS],                           # sentences
+    ["Explore the Ice Caves of Vatnajökull", "Discover the Glacier Lagoon at Dawn",
+     "See the Northern Lights Over Reykjavik"],                     # Title Case headings
+    ["Explore Iceland", "Discover Reykjavik", "See Akureyri"],        # too short for links
+], ids=["list items", "sentences", "title case", "short"])
+def test_lines_that_open_as_invitations_but_are_content_stay(invitations):
+    lines = [P1, invitations[0], P2, invitations[1], P3, invitations[2], P4]
+    assert kept_lines("\n".join(lines)) == lines
 
 
 def test_a_comment_section_after_no_article_is_the_page():

@@ -52,6 +52,8 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "relative_time": "templates of relative dates: '{n} {unit} ago'",
         "headline_trigger": "headings that open a list of other stories ('Trending')",
         "related_prefix": "beginnings of single related-story links ('Read more:')",
+        "link_invitation": "beginnings of links to other pages phrased as invitations "
+                           "('Learn about', 'See how', 'Find out')",
         "comments_closer": "lines that end a comment section ('Read all comments')",
         "greeting": "words that open a reply ('Hi', 'Thanks') when a short line ends with ',' or '!'",
         "reader_reply": "phrases that open a reader's comment on the post it follows "

@@ -58,6 +58,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     headlines.HEADLINE_LIST,
     headlines.TEASER_LIST,
     headlines.TRUNCATED_TEASERS,
+    headlines.LINK_INVITATIONS,
     phrases.COMMENT_BUTTON,
     comments.RULE,
     comments.SECTION,

@@ -9,6 +9,7 @@ import regex
 
 from ..features import ends_sentence, is_table_row, list_marker
 from ..labels import Category, Confidence, Label, Mark
+from ..table import unspaced
 from .base import Finding, ScanContext, single
 from .dates import has_date
 
@@ -71,6 +72,17 @@ TRUNCATED_GAP_LINES = 3
 #: A run counts as 'at the edge' of the article when no more prose than this follows
 #: (or precedes) it, in characters.
 EDGE_PROSE_CHARS = 0
+
+#: Fewest invitations to other pages ('Learn about the paleo diet and why ...') that
+#: make a page's links, not its sentences...
+INVITATIONS_MIN = 3
+#: ...each a line of this many words (a link's text: more than a heading's few words,
+#: less than a paragraph)...
+INVITATION_WORDS_MIN = 4
+INVITATION_WORDS_MAX = 16
+#: ...or, in a language written without spaces, of this many characters.
+INVITATION_CHARS_MIN = 6
+INVITATION_CHARS_MAX = 40
 
 _LIST_MARKER = regex.compile(r"^\W*(?:\d{1,2}[.):]?\s+)?", regex.V1)
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*", regex.V1)
@@ -467,7 +479,70 @@ def _close_runs(positions: list[int], prose: list[bool], gap_max: int) -> Iterat
         yield run
 
 
+@dataclass(frozen=True)
+class LinkInvitationsRule:
+    """Links to the site's other pages, phrased as invitations and set between the
+    article's paragraphs: 'Learn about the Mediterranean diet and how to get started',
+    'See how high-intensity workouts can help you get fit fast'.
+
+    A line is such a link when it opens with a ``link_invitation`` phrase, is as long as
+    a link's text, ends no sentence, is no list item (an itinerary's '- Explore the old
+    town' is content) and is not in Title Case (a section heading: 'Explore Iceland's
+    Ice Caves'). One such line may be the article's; a page holding several has a
+    widget's links, and all of them go. The label is ``STRONG``: the widget sets its
+    links between the article's paragraphs, where a weaker label is spared as a short
+    line between two paragraphs."""
+
+    name: str = "link_invitations"
+    category: Category = Category.HEADLINE_LIST
+    description: str = (
+        "links to other pages phrased as invitations, several on a page ('Learn about the "
+        "paleo diet and why it's not for everyone', 'See how ...', 'Find out ...')"
+    )
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        if ctx.forum:
+            return  # posters point to other threads the same way
+        small = ctx.lexicon.words("title_small_word")
+        found = [(index, phrase) for index, phrase
+                 in ctx.table.lines_opening_with(ctx.lexicon.phrases("link_invitation"))
+                 if _invitation(ctx, index, small)]
+        if len(found) < INVITATIONS_MIN:
+            return
+        for index, phrase in found:
+            yield single(index, self.name, self.category, Confidence.STRONG,
+                         f"opens with “{phrase}”, one of {len(found)} invitations to "
+                         "other pages")
+
+
+def _invitation(ctx: ScanContext, index: int, small: frozenset[str]) -> bool:
+    """Whether line ``index`` (which opens with an invitation) reads as a link's text."""
+    line = ctx.doc.lines[index].strip()
+    if unspaced(line[:1]):
+        if not INVITATION_CHARS_MIN <= len(line) <= INVITATION_CHARS_MAX:
+            return False
+    elif not INVITATION_WORDS_MIN <= ctx.table.words[index] <= INVITATION_WORDS_MAX:
+        return False
+    return not ends_sentence(line) and list_marker(line) is None \
+        and not _every_word_capitalised(line, small)
+
+
+def _every_word_capitalised(line: str, small: frozenset[str]) -> bool:
+    """Whether every word of ``line`` but the small ones ('of', 'the') is capitalised: a
+    heading in Title Case ('Explore the Ice Caves of Vatnajökull'), where a German
+    sentence capitalises only its nouns ('Erfahren Sie, wie die Miete wirkt').
+
+    >>> _every_word_capitalised("Explore the Ice Caves of Vatnajökull", frozenset({"the", "of"}))
+    True
+    >>> _every_word_capitalised("Erfahren Sie, wie die Miete wirkt", frozenset({"die"}))
+    False
+    """
+    content = [w for w in _WORDS.findall(line) if w.casefold() not in small]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
 HEADLINE_LIST = HeadlineListRule()
 TEASER_LIST = TeaserListRule()
 TRUNCATED_TEASERS = TruncatedTeaserRule()
 RELATED_LINK = RelatedLinkRule()
+LINK_INVITATIONS = LinkInvitationsRule()
