@@ -65,6 +65,12 @@ POSITIVE = [
     ("dateline", "dateline", ["PUBLISHED : Tuesday, 09 January, 2018, 9:59am", P1, P2],
      "PUBLISHED : Tuesday, 09 January, 2018, 9:59am"),
     ("dateline", "dateline", ["Updated 3:45 PM ET", P1, P2], "Updated 3:45 PM ET"),
+    # a post's metadata line: parts joined by separators, one of them its date
+    ("dateline", "dateline", ["On Behalf of Doe & Roe LLP | Apr 21, 2017 | Products Liability",
+                              P1, P2], "On Behalf of Doe & Roe LLP | Apr 21, 2017 | Products Liability"),
+    ("dateline", "dateline", ["By Jane Doe, CFP – Updated Mar 5, 2026 at 4:28 PM EST | "
+                              "Fact-checked by John Roe", P1, P2],
+     "By Jane Doe, CFP – Updated Mar 5, 2026 at 4:28 PM EST | Fact-checked by John Roe"),
     ("byline", "byline", ["By John Smith and Jane Doe", P1, P2], "By John Smith and Jane Doe"),
     # the date first, then the byline
     ("byline", "byline", ["Council expands buses", "November 19, 2019 | By Jane Doe", P1, P2],
@@ -143,6 +149,12 @@ NEGATIVE = [
      "Copyright law was the focus of the hearing on Thursday."),
     ("dateline", [P1, "Updated guidance for travellers", P2], "Updated guidance for travellers"),
     ("dateline", [P1, "Date: June 8-11, 2026", P2], "Date: June 8-11, 2026"),
+    # a schedule's rows: each beside another of the same shape
+    ("dateline", [P1, "June 9 | Tampa, FL | Amphitheatre", "June 10 | Atlanta, GA | Arena", P2],
+     "June 9 | Tampa, FL | Amphitheatre"),
+    # a thread's post headers: more lines of that shape than a page's own date lines
+    ("dateline", [P1, "anna_k · 03/03/2026 19:49", P2, "bob · 03/03/2026 19:55", P3,
+                  "carla · 03/03/2026 20:04", P1 + " Again."], "bob · 03/03/2026 19:55"),
     ("call_to_action", [P1, P2, "- 14-day free trial available"], "- 14-day free trial available"),
     ("dateline", ["Date: 16–19 March 2026", P1, P2], "Date: 16–19 March 2026"),
     ("contact_line", [P1, "Residents can email the council at buses@example.gov with "

@@ -7,6 +7,8 @@ from typing import Iterator
 
 import regex
 
+from ..features import ends_sentence, is_table_row
+from ..keys import line_key
 from ..labels import Category, Confidence
 from .base import Finding, ScanContext, single
 from .dates import BARE_DATE_CHARS_MAX, has_date, has_date_span, is_bare_date
@@ -25,6 +27,16 @@ _LABELLED_STAMP = regex.compile(
     r"(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\])]?\s*", regex.V1)
 
 
+#: A post's metadata line: parts joined by a spaced separator ('On Behalf of Jane Doe |
+#: Apr 21, 2017 | Products Liability', 'Jun 08, 2023 • 11 Minute Read'), one of them a
+#: date, of at most this many words in all.
+META_LINE_WORDS_MAX = 24
+#: A page states its date once or twice (top and bottom); more lines of that shape are a
+#: thread's post headers ('keepingsanity · 03/03/2026 19:49') or a listing's items.
+META_LINES_MAX = 2
+_META_SEPARATOR = regex.compile(r"\s[|·•]\s", regex.V1)
+
+
 @dataclass(frozen=True)
 class DatelineRule:
     """Publication and update stamps, and lines that are nothing but a date.
@@ -38,7 +50,8 @@ class DatelineRule:
     anchor_sections: tuple[str, ...] = ("reading_time", "dateline_prefix")
     description: str = (
         "publication/update stamps ('PUBLISHED : 9 Jan 2018', 'Updated 3:45 PM ET') "
-        "and lines that are only a date, or a one-word label and a numeric date"
+        "and lines that are only a date, or a one-word label and a numeric date, or a "
+        "post's metadata ('Jane Doe | Apr 21, 2017 | Law')"
     )
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
@@ -62,6 +75,9 @@ class DatelineRule:
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              f"a reading-time note (“{phrase}”)")
         opened = dict(table.lines_containing(lexicon.phrases("dateline_prefix")))
+        openers = frozenset(index for index, _ in table.lines_opening_with(
+            lexicon.phrases("dateline_prefix") + lexicon.phrases("byline_prefix")))
+        meta: list[int] = []
         for index in table.short_digit_lines:
             line = doc.lines[index]
             if index in stamped or table.prose[index]:
@@ -82,6 +98,46 @@ class DatelineRule:
                 if has_date(line, lexicon, ctx.timeout):
                     yield single(index, self.name, self.category, Confidence.LIKELY,
                                  f"a short line with “{opener}” and a date")
+            elif _meta_line(ctx, index, openers) and not any(
+                    _meta_line(ctx, other, openers) for other in _neighbours(ctx, index)):
+                meta.append(index)
+        if len(meta) <= META_LINES_MAX:
+            for index in meta:
+                yield single(index, self.name, self.category, Confidence.LIKELY,
+                             "a post's metadata: parts joined by separators, with its date")
+
+
+def _meta_line(ctx: ScanContext, index: int, openers: frozenset[int]) -> bool:
+    """Whether line ``index`` is a post's metadata line: a short line of two or more
+    parts joined by a spaced separator, no sentence, no table row, and one part a date,
+    or a date in a line that opens as a byline or a dateline does (``openers``: 'By Jane
+    Doe – Updated Mar 5, 2026 | Fact-checked by John Roe')."""
+    line = ctx.doc.lines[index]
+    if ctx.table.words[index] > META_LINE_WORDS_MAX or ends_sentence(line) \
+            or is_table_row(line):
+        return False
+    parts = [part.strip() for part in _META_SEPARATOR.split(line.strip(), timeout=ctx.timeout)]
+    if len(parts) < 2:
+        return False
+    if is_bare_date(parts[0], ctx.lexicon, ctx.timeout) \
+            and any(_opens_byline(part, ctx) for part in parts[1:]):
+        return False  # 'November 19, 2019 | By Jane Doe' is the byline rule's
+    if index in openers and has_date(line, ctx.lexicon, ctx.timeout):
+        return True
+    return any(part and is_bare_date(part, ctx.lexicon, ctx.timeout) for part in parts)
+
+
+def _opens_byline(part: str, ctx: ScanContext) -> bool:
+    """Whether ``part`` of a line opens with a byline's opener ('By Jane Doe')."""
+    key = line_key(part)
+    return any(key.startswith(opener + " ") for opener in ctx.lexicon.phrases("byline_prefix"))
+
+
+def _neighbours(ctx: ScanContext, index: int) -> list[int]:
+    """The non-blank lines just before and just after line ``index``: a line of the same
+    shape beside it makes a schedule ('June 9 | Tampa | Amphitheatre'), not a stamp."""
+    position, content = ctx.doc.content_rank[index] - 1, ctx.doc.content
+    return [content[p] for p in (position - 1, position + 1) if 0 <= p < len(content)]
 
 
 RULE = DatelineRule()
