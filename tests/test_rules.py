@@ -800,6 +800,28 @@ INVITATIONS = ["Learn about the night buses and where they stop",
                "Find out which routes run on public holidays"]
 
 
+PROMOTION = ["How can Example Connect help your department?",
+             "Check out Example Connect, the know-how solution built for in-house counsel."]
+
+
+def test_a_list_heading_takes_the_short_lines_that_close_the_text():
+    """'Related content', then a question and a promotion to the end: the list's items."""
+    result = declutter.explain("\n".join([P1, P2, P3, "Related content", *PROMOTION]))
+    removed = {result.line(s): s.rule for s in result.segments if not s.kept}
+    assert removed == {line: "headline_list" for line in ["Related content", *PROMOTION]}
+
+
+@pytest.mark.parametrize("after", [
+    [P4],                                                   # a paragraph: the article goes on
+    [f"Route {n} now stops at the new depot on weekdays." for n in range(13)],  # too many
+], ids=["paragraph", "long tail"])
+def test_a_list_heading_leaves_a_tail_it_cannot_own(after):
+    from declutter.rules.headlines import TRIGGER_TAIL_LINES_MAX
+    assert len(after) == 1 or len(after) > TRIGGER_TAIL_LINES_MAX
+    kept = kept_lines("\n".join([P1, P2, P3, "Related content", *after]))
+    assert kept[:3] == [P1, P2, P3] and after[0] in kept
+
+
 def test_fewer_invitations_than_a_widget_has_stay():
     """One or two 'See how ...' lines may be the article's own; three make a widget."""
     from declutter.rules.headlines import INVITATIONS_MIN

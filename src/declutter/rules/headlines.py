@@ -55,6 +55,11 @@ LINK_MARKS = ("http://", "https://", "www.")
 TRIGGER_WORDS_MAX = 6
 #: Non-blank lines allowed between the heading and the first headline.
 TRIGGER_GAP_MAX = 2
+#: A list heading near the end of the text takes the lines after it to the end when they
+#: are at most this many and none is a paragraph of TRIGGER_TAIL_PARAGRAPH_WORDS words
+#: or more ('Related content', a question, a promotion: the list's items and blurbs).
+TRIGGER_TAIL_LINES_MAX = 12
+TRIGGER_TAIL_PARAGRAPH_WORDS = 20
 #: Characters that follow the opener of a related-story link ('Read more: ...').
 RELATED_SEPARATORS = tuple(":：|»›>–—")
 #: Longest single related-story link ('Read more: ...'), in words.
@@ -219,7 +224,15 @@ class HeadlineListRule:
                 self.name, self.category, Confidence.LIKELY,
                 f"a run of {count} headlines {where}"))
         for index, whole in triggers.items():
-            if whole and index not in announced and table.prose_after(index) == 0:
+            if not whole or index in announced:
+                continue
+            tail = _closing_tail(ctx, index)
+            if tail:
+                yield Mark(index, tail[-1], Label(
+                    self.name, self.category, Confidence.LIKELY,
+                    f"a list heading and the {len(tail)} short lines after it that close "
+                    "the text"))
+            elif table.prose_after(index) == 0:
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "a list heading with no article after it")
 
@@ -278,6 +291,20 @@ class HeadlineListRule:
         if titles:
             runs.append((titles, shapes))
         return runs
+
+
+def _closing_tail(ctx: ScanContext, heading: int) -> list[int]:
+    """The non-blank lines after the list heading ``heading`` to the end of the text,
+    when there are one to ``TRIGGER_TAIL_LINES_MAX`` of them and none is a paragraph
+    (the links, blurbs and a button of the list it announces); else ``[]``."""
+    order, rank = ctx.doc.content, ctx.doc.content_rank
+    tail = order[rank[heading]:]
+    if not 0 < len(tail) <= TRIGGER_TAIL_LINES_MAX:
+        return []
+    if any(ctx.table.words[i] >= TRIGGER_TAIL_PARAGRAPH_WORDS
+           and list_marker(ctx.doc.lines[i]) is None for i in tail):
+        return []
+    return tail
 
 
 @dataclass(frozen=True)
