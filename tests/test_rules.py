@@ -65,6 +65,12 @@ POSITIVE = [
     ("dateline", "dateline", ["PUBLISHED : Tuesday, 09 January, 2018, 9:59am", P1, P2],
      "PUBLISHED : Tuesday, 09 January, 2018, 9:59am"),
     ("dateline", "dateline", ["Updated 3:45 PM ET", P1, P2], "Updated 3:45 PM ET"),
+    ("dateline", "dateline", ["3 MIN. READ", P1, P2], "3 MIN. READ"),
+    # a site builder's form messages, printed with the page
+    ("site_notice", "notice", [P1, P2, "Thank you! Your submission has been received!"],
+     "Thank you! Your submission has been received!"),
+    ("comment_form", "comments", [P1, P2, "There are no comments yet."],
+     "There are no comments yet."),
     # a post's metadata line: parts joined by separators, one of them its date
     ("dateline", "dateline", ["On Behalf of Doe & Roe LLP | Apr 21, 2017 | Products Liability",
                               P1, P2], "On Behalf of Doe & Roe LLP | Apr 21, 2017 | Products Liability"),
