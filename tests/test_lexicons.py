@@ -43,7 +43,7 @@ NOT_APPLICABLE = {
 #: Sections whose phrases open lines ("prefix" lookups).
 OPENER_SECTIONS = ("share_prefix", "dateline_prefix", "byline_prefix", "photo_credit_prefix",
                    "source_prefix", "headline_trigger", "related_prefix", "greeting",
-                   "forum_profile", "reader_reply", "link_invitation")
+                   "forum_profile", "reader_reply", "link_invitation", "pitch_opener")
 #: Function words that start ordinary sentences: never a line opener. The byline rule
 #: checks for capitalised names after its opener, so "Von", "Par", "Por", "Door" may open
 #: bylines (and only bylines).
@@ -1718,3 +1718,42 @@ def test_link_invitations_between_the_paragraphs(lang: str) -> None:
         assert_removed(result, line, "link_invitations", "headline_list")
     for kept in paragraphs:
         assert_kept(result, kept)
+
+
+#: A promotion that closes an extracted article, one per language: a heading and two
+#: lines that sell.
+CLOSING_PITCHES = {
+    "en": ["Our tenant app", "Get every payment tracked in one place.",
+           "Ready to rent smarter? Book a free call."],
+    "de": ["Unser Mieterservice", "Jetzt kostenlos registrieren und Mietvertrag prüfen lassen.",
+           "Haben Sie Fragen? Vereinbaren Sie einen Termin."],
+    "fr": ["Notre service locataires", "Essayez notre application gratuitement.",
+           "Réservez un appel avec un conseiller."],
+    "es": ["Nuestro servicio", "Prueba nuestra aplicación gratis durante un mes.",
+           "Reserva una llamada con un asesor."],
+    "it": ["Il nostro servizio", "Prova la nostra app gratis per un mese.",
+           "Prenota una chiamata con un consulente."],
+    "pt": ["O nosso serviço", "Experimente a nossa aplicação grátis durante um mês.",
+           "Fale conosco e marque uma chamada."],
+    "pl": ["Nasza usługa", "Wypróbuj naszą aplikację za darmo przez miesiąc.",
+           "Zarezerwuj rozmowę z doradcą."],
+    "nl": ["Onze service", "Probeer onze app een maand gratis.",
+           "Boek een gesprek met een adviseur."],
+    "ru": ["Наш сервис", "Попробуйте наше приложение бесплатно.",
+           "Запишитесь на консультацию."],
+    "zh": ["租房服务", "立即注册，随时查看房租账单", "免费试用一个月，享受专属顾问服务"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CLOSING_PITCHES))
+def test_a_closing_promotion_after_the_article(lang: str) -> None:
+    article = {"en": EN_LONGER_ARTICLE, "de": DE_ARTICLE, "fr": FR_ARTICLE, "es": ES_ARTICLE,
+               "it": IT_ARTICLE, "pt": PT_ARTICLE, "pl": PL_ARTICLE, "nl": NL_ARTICLE,
+               "ru": RU_ARTICLE, "zh": ZH_ARTICLE}[lang]
+    pitch = CLOSING_PITCHES[lang]
+    result = declutter.explain(article + "\n".join(pitch) + "\n", lang=lang)
+    for line in pitch:
+        assert_removed(result, line, "closing_pitch", "advertisement")
+    for kept in article.splitlines():
+        if kept.strip():
+            assert_kept(result, kept)

@@ -82,6 +82,7 @@ MANY_LINES: dict[str, str] = {
     "cookie_lines": "We use cookies",
     "comment_prompt_lines": "Tell us what you think",
     "invitation_lines": "Learn about the bus network and where it stops",
+    "pitch_lines": "Book a free call with our team today.",
     "reference_lists": "Sources\nhttps://example.com/report-2021.pdf",
     "post_headers": "by Jane » Tue Aug 27, 2019 1:47 am",
     "tag_lists": "Tags\nstock car 2018, stock car brasil, stock car santa cruz do sul",

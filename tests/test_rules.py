@@ -66,6 +66,8 @@ POSITIVE = [
      "PUBLISHED : Tuesday, 09 January, 2018, 9:59am"),
     ("dateline", "dateline", ["Updated 3:45 PM ET", P1, P2], "Updated 3:45 PM ET"),
     ("dateline", "dateline", ["3 MIN. READ", P1, P2], "3 MIN. READ"),
+    ("contributor_note", "byline", [P1, P2, "This article was originally published by Example News."],
+     "This article was originally published by Example News."),
     # a site builder's form messages, printed with the page
     ("site_notice", "notice", [P1, P2, "Thank you! Your submission has been received!"],
      "Thank you! Your submission has been received!"),
@@ -687,6 +689,12 @@ OTHER_POSITIVE = [
      [P1, P2, P3, "Hi Melissa,", "Do the new routes run on Sundays too?",
       "Thanks for sharing, we live on the old route.", "Great read, as always."],
      "Do the new routes run on Sundays too?"),
+    # a promotion closing an extracted article: lines that sell, headings between them
+    ("closing_pitch", "advertisement",
+     [P1, P2, P3, "Collaborate with us",
+      "Get your brand in front of a fast-growing audience of founders and investors.",
+      "Ready to get noticed? Send us an email at ads@example.com."],
+     "Collaborate with us"),
     # a widget's links to other pages between the paragraphs, phrased as invitations
     ("link_invitations", "headline_list",
      [P1, "Learn about the night buses and where they stop", P2,
@@ -799,6 +807,40 @@ def test_the_first_line_that_repeats_the_metadata_title_goes(lines):
 ])
 def test_a_standfirst_stays_unless_it_is_the_pages_and_stands_at_the_top(lines, standfirst):
     assert kept_lines(titled(lines), hints=PageHints(standfirst=standfirst)) == lines
+
+
+PITCH = ["Collaborate with us",
+         "Get your brand in front of a fast-growing audience of founders and investors.",
+         "Ready to get noticed? Send us an email at ads@example.com."]
+
+
+def test_a_closing_promotion_goes_to_the_end():
+    assert kept_lines("\n".join([P1, P2, P3, *PITCH])) == [P1, P2, P3]
+
+
+@pytest.mark.parametrize("tail", [
+    PITCH[:2],                                              # one line that sells
+    [PITCH[1], "- Slush - November 20-21, 2026, Helsinki", PITCH[2]],  # a list item between
+    [PITCH[1], P4, PITCH[2]],                               # a paragraph between
+], ids=["one pitch", "list item", "paragraph"])
+def test_lines_that_sell_without_a_closing_promotion_stay(tail):
+    assert PITCH[1] in kept_lines("\n".join([P1, P2, P3, *tail]))
+
+
+def test_advice_paragraphs_that_open_as_a_pitch_stay():
+    """'Start with ...' opening a long paragraph is the article's advice, not a pitch."""
+    from declutter.rules.closing import PITCH_WORDS_MAX
+    advice = [f"{verb} with the basics: {P1} {P2} {P3}" for verb in ("Start", "Try")]
+    assert all(len(line.split()) > PITCH_WORDS_MAX for line in advice)
+    lines = [P1, P2, P3, P4, *advice]
+    assert kept_lines("\n".join(lines)) == lines
+
+
+def test_a_promotion_that_outweighs_the_article_stays():
+    from declutter.rules.closing import PITCH_ARTICLE_OUTWEIGHS
+    lines = [P1, *PITCH * (PITCH_ARTICLE_OUTWEIGHS + 1)]
+    numbered = [f"{line} ({n})" if n else line for n, line in enumerate(lines)]
+    assert PITCH[1] + " (2)" in kept_lines("\n".join(numbered))
 
 
 INVITATIONS = ["Learn about the night buses and where they stop",

@@ -62,6 +62,8 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "gallery_of": "the word of 'Image 1 of 8' ('of')",
         "byline_suffix": "job titles that end an author line ('Staff Writer', 'Correspondent')",
         "call_to_action": "phrases that make a short non-sentence line a call to action ('Click here')",
+        "pitch_opener": "openings of the lines of a promotion that closes a text: imperatives "
+                        "and questions that sell ('Get started', 'Join', 'Ready to')",
         "support_appeal": "phrases of appeals for donations or paid support ('Become a patron')",
         "site_notice": "phrases of browser and site notices ('Please enable JavaScript')",
         "comment_form": "phrases of comment-form labels ('Your email address will not be published')",

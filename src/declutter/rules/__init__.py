@@ -66,6 +66,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     forum.BOARD_LABEL,
     forum.POSTER_PROFILE,
     byline.AUTHOR_BIO,
+    closing.PITCH,
     main_content.RULE,
     line_model.RULE,
     closing.RULE,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..features import list_marker
+from ..features import ends_sentence, list_marker
 from ..labels import Category, Confidence, Label, Mark
 from .base import Finding, ScanContext
 
@@ -22,6 +22,16 @@ from .base import Finding, ScanContext
 PARAGRAPH_WORDS_MIN = 20
 #: ...or, in a language written without spaces, running text of this many characters.
 PARAGRAPH_CHARS_MIN = 100
+#: Fewest lines that sell ('Get one-on-one help ...', 'Ready to get noticed?') that make
+#: the end of a text a promotion, each of at most PITCH_WORDS_MAX words (a paragraph that
+#: opens 'Start with ...' is the article's advice)...
+PITCHES_MIN = 2
+PITCH_WORDS_MAX = 60
+#: ...with the short headings between them ('Collaborate with us', 'CONTACT INFO'), of at
+#: most this many words and no sentence...
+PITCH_HEADING_WORDS_MAX = 8
+#: ...when the article's prose before it is at least this many times the promotion.
+PITCH_ARTICLE_OUTWEIGHS = 2
 
 
 @dataclass(frozen=True)
@@ -75,4 +85,52 @@ def _sentence(ctx: ScanContext, index: int) -> bool:
     return ctx.table.prose[index] and list_marker(ctx.doc.lines[index]) is None
 
 
+@dataclass(frozen=True)
+class ClosingPitchRule:
+    """A promotion that closes an extracted article: from the end of the text back, lines
+    that open as a sales pitch does (``pitch_opener``: an imperative, 'Get', 'Join',
+    'Book', 'Sign up'; or a question that sells, 'Ready to', 'Looking for') and the short
+    headings between them, up to the first other line. A list item stops it too: the
+    article's own list ends where the promotion begins."""
+
+    name: str = "closing_pitch"
+    category: Category = Category.ADVERTISEMENT
+    description: str = (
+        "a promotion that closes an extracted article: lines that sell ('Get one-on-one "
+        "help ...', 'Ready to get noticed?', 'Sign up today ...') and the short headings "
+        "between them, to the end of the text"
+    )
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        if ctx.forum or ctx.whole_page:
+            return  # posts sell and ask too; a whole page's footer has rules of its own
+        table, doc = ctx.table, ctx.doc
+        pitches = {index for index, _ in
+                   table.lines_opening_with(ctx.lexicon.phrases("pitch_opener"))}
+        if len(pitches) < PITCHES_MIN:
+            return
+        order = doc.content
+        count, start = 0, len(order)
+        for position in range(len(order) - 1, -1, -1):
+            index = order[position]
+            line = doc.lines[index]
+            if list_marker(line) is not None:
+                break
+            if index in pitches and table.words[index] <= PITCH_WORDS_MAX:
+                count += 1
+            elif table.words[index] > PITCH_HEADING_WORDS_MAX or ends_sentence(line):
+                break
+            start = position
+        if count < PITCHES_MIN:
+            return
+        block = order[start:]
+        size = sum(len(doc.lines[i].strip()) for i in block)
+        if table.prose_before(block[0]) < PITCH_ARTICLE_OUTWEIGHS * size:
+            return
+        yield Mark(block[0], block[-1], Label(
+            self.name, self.category, Confidence.LIKELY,
+            f"{count} lines that sell, and the headings between them, close the text"))
+
+
 RULE = ClosingTailRule()
+PITCH = ClosingPitchRule()
