@@ -187,6 +187,10 @@ NEGATIVE = [
                         "was the biggest change in a decade.", P2, P3],
      "Jane Doe is the transport editor at the paper, and she said the plan was the biggest "
      "change in a decade."),
+    # a closing quote: a name, a role between commas, and no biography's verb
+    ("author_bio", [P1, P2, P3, "Jane Doe, the transport director, said the plan was the "
+                                "biggest change in a decade."],
+     "Jane Doe, the transport director, said the plan was the biggest change in a decade."),
     ("headline_list", [P1, "The Challenges in the US", P2, P3], "The Challenges in the US"),
     # a closing line that ends in an emoji is a sentence, so the facts after it are the
     # article's own short lines, not a run of headlines standing after the article
@@ -542,6 +546,17 @@ OTHER_POSITIVE = [
      [P1, P2, P3, "Jane Doe is the owner of Example Cleaning, a local company serving the city.",
       "Jane holds a degree in finance from the state university and serves on two boards."],
      "Jane holds a degree in finance from the state university and serves on two boards."),
+    # under the author's name, whatever its verbs and roles
+    ("author_bio", "byline",
+     [P1, P2, P3, "Contributor", "Jane Doe", "Jane Doe worked in radio promotions for ten "
+                                             "years before she took up writing."],
+     "Jane Doe worked in radio promotions for ten years before she took up writing."),
+    # the name, then a role between commas, then the verb
+    ("author_bio", "byline",
+     [P1, P2, P3, "Jane Doe, Editor, Running Reviews, studied journalism at NYU and has "
+                  "reviewed running gear since 2015."],
+     "Jane Doe, Editor, Running Reviews, studied journalism at NYU and has reviewed running "
+     "gear since 2015."),
     ("site_notice", "notice",
      [P1, "Your browser does not support the video tag.", P2, P3],
      "Your browser does not support the video tag."),

@@ -38,6 +38,9 @@ BIO_NAME_WORDS_MAX = 3
 #: go with it, up to this many, each of at most BIO_HEADER_WORDS_MAX words.
 BIO_HEADER_LINES = 2
 BIO_HEADER_WORDS_MAX = 4
+#: Words that may stand, after a comma, between the name and the verb of a biography
+#: ('Jane Doe, Editor, Running Reviews, studied journalism at NYU').
+BIO_APPOSITION_WORDS_MAX = 8
 #: Share of the words after the opener that must be capitalised (names).
 NAME_SHARE_MIN = 0.6
 
@@ -180,7 +183,8 @@ class AuthorBioRule:
         pronouns = ctx.lexicon.words("bio_pronoun")
         for position, index in enumerate(tail):
             line = doc.lines[index]
-            if not table.prose[index] or not _opens_biography(line, verbs, roles, stop):
+            if not table.prose[index] or not (_opens_biography(line, verbs, roles, stop)
+                                              or _names_itself(doc, table, index)):
                 continue
             name = line.split(None, 1)[0].casefold()
             if not all(_continues(table, doc.lines[later], later, name, pronouns)
@@ -218,10 +222,32 @@ def _opens_biography(line: str, verbs: tuple[str, ...], roles: frozenset[str],
         if len(words) <= size or not all(w[:1].isupper() for w in name) \
                 or folded[size - 1] in stop:
             return False
-        rest = " ".join(folded[size:size + 4])
-        if any(rest == verb or rest.startswith(verb + " ") for verb in verbs):
+        if _verb_at(folded, size, verbs):
             return True
+        if words[size - 1].endswith(","):  # 'Jane Doe, Editor, Running Reviews, studied ...'
+            return any(words[k - 1].endswith(",") and _verb_at(folded, k, verbs)
+                       for k in range(size + 1, min(len(words), size + BIO_APPOSITION_WORDS_MAX + 1)))
     return False
+
+
+def _verb_at(folded: list[str], start: int, verbs: tuple[str, ...]) -> bool:
+    """Whether a biography verb opens the words of ``folded`` from ``start``."""
+    rest = " ".join(folded[start:start + 4])
+    return any(rest == verb or rest.startswith(verb + " ") for verb in verbs)
+
+
+def _names_itself(doc, table: LineTable, index: int) -> bool:
+    """Whether line ``index`` opens with the name that the line before it holds alone
+    ('Michelle Lee' above 'Michelle Lee worked in marketing ...'): a biography under its
+    author's name, whatever its verbs and roles."""
+    position = doc.content_rank[index] - 1
+    if position == 0:
+        return False
+    name = doc.lines[doc.content[position - 1]].strip()
+    words = name.split()
+    return 2 <= len(words) <= BIO_NAME_WORDS_MAX and all(
+        w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha() for w in words) \
+        and doc.lines[index].lstrip().startswith(name + " ")
 
 
 def has_address(line: str) -> bool:
