@@ -1198,3 +1198,29 @@ def test_a_span_of_days_is_told_from_one_date(line, span):
     from declutter.rules.dates import has_date_span
 
     assert has_date_span(line, load_lexicon(("en",))) is span
+
+
+CHECKLIST = [
+    "Before the Wedding",
+    "- Book the venue and the caterer at least a year before the big day arrives.",
+    "- Send the invitations to every guest on the list about three months ahead.",
+    "- Order the cake and the flowers from local shops and confirm the delivery times.",
+    "After the Wedding",
+    "- Prearrange for someone to return any rentals to the shops the morning after",
+    "- Pre-plan for someone to take the dress and the suit to the cleaners that week",
+    "- Write and send thank-you notes to the guests and vendors who were especially helpful",
+    "- Collect your marriage certificate from the registry office as soon as it is ready",
+]
+
+
+def test_the_last_section_of_a_checklist_stays():
+    """Its items share the bullet of the lists before it (whose items end as sentences, so
+    no run of headlines takes them): the text's own list goes on."""
+    lines = [P1, P2, P3, *CHECKLIST]
+    assert kept_lines("\n".join(lines)) == lines
+
+
+def test_teasers_after_an_article_without_such_lists_go():
+    """The same run after prose alone is a run of teasers after the article."""
+    lines = [P1, P2, P3, *CHECKLIST[4:]]
+    assert kept_lines("\n".join(lines)) == [P1, P2, P3]

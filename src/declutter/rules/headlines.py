@@ -43,6 +43,9 @@ META_LINES_MAX = 3
 BYLINE_LINES_MAX = 2
 #: Share of a run's lines opening with the same word that makes it a structured list.
 STRUCTURED_SHARE = 0.5
+#: Items under one bullet before a run of sentence-case teasers that make the run the
+#: text's own list, continued.
+LISTED_BEFORE_MIN = 3
 #: Share of a run's lines holding digits that makes it data (schedules, prices), not titles.
 NUMBERED_SHARE = 0.6
 #: Share of a run's lines using structural punctuation that makes it a list of items.
@@ -164,6 +167,19 @@ def _structured(lines: list[str], titles: list[int], months: frozenset[str]) -> 
             or marked >= MARKED_SHARE * len(titles))
 
 
+def _continues_the_lists(ctx: ScanContext, titles: list[int]) -> bool:
+    """Whether most lines of a run are items under the bullet that the text before it
+    uses for LISTED_BEFORE_MIN items or more: the last section of a checklist ('After the
+    Wedding', '- Collect your marriage certificate'), not other stories' teasers."""
+    lines = ctx.doc.lines
+    markers = [list_marker(lines[i]) for i in titles]
+    common = max(set(markers), key=markers.count)
+    if common is None or markers.count(common) < STRUCTURED_SHARE * len(titles):
+        return False
+    before = ctx.doc.content[:ctx.doc.content_rank[titles[0]] - 1]
+    return sum(1 for i in before if list_marker(lines[i]) == common) >= LISTED_BEFORE_MIN
+
+
 def _list_item(doc, index: int) -> bool:
     """Whether line ``index`` carries the same bullet as the non-blank line before it:
     an item of a list ('- New tasks!', '- More questions for your opponent'), not the
@@ -206,6 +222,8 @@ class HeadlineListRule:
             if _structured(doc.lines, titles, months):
                 continue
             teasers = sum(table.words[i] for i in titles) >= TEASER_WORDS_MEAN * count
+            if teasers and _continues_the_lists(ctx, titles):
+                continue
             if shapes.count("title") < TITLE_CASE_RUN_SHARE * count and not (
                     teasers and count >= TEASER_RUN_MIN):
                 continue
