@@ -66,6 +66,8 @@ POSITIVE = [
      "PUBLISHED : Tuesday, 09 January, 2018, 9:59am"),
     ("dateline", "dateline", ["Updated 3:45 PM ET", P1, P2], "Updated 3:45 PM ET"),
     ("dateline", "dateline", ["3 MIN. READ", P1, P2], "3 MIN. READ"),
+    ("tag_list", "navigation", [P1, P2, "Related Searches: Appliances, Household Appliances"],
+     "Related Searches: Appliances, Household Appliances"),
     ("contributor_note", "byline", [P1, P2, "This article was originally published by Example News."],
      "This article was originally published by Example News."),
     # a site builder's form messages, printed with the page
@@ -187,6 +189,9 @@ NEGATIVE = [
                         "was the biggest change in a decade.", P2, P3],
      "Jane Doe is the transport editor at the paper, and she said the plan was the biggest "
      "change in a decade."),
+    # a closing sentence with a biography's verb but no role, and no line about the person
+    ("author_bio", [P1, P2, P3, "Tim explores the new routes on foot every weekend."],
+     "Tim explores the new routes on foot every weekend."),
     # a closing quote: a name, a role between commas, and no biography's verb
     ("author_bio", [P1, P2, P3, "Jane Doe, the transport director, said the plan was the "
                                 "biggest change in a decade."],
@@ -551,6 +556,11 @@ OTHER_POSITIVE = [
      [P1, P2, P3, "Contributor", "Jane Doe", "Jane Doe worked in radio promotions for ten "
                                              "years before she took up writing."],
      "Jane Doe worked in radio promotions for ten years before she took up writing."),
+    # no role named, but the next line goes on about the person
+    ("author_bio", "byline",
+     [P1, P2, P3, "Tim explores the intersections of transport, cities and ethics.",
+      "His writing has been featured in several regional papers."],
+     "Tim explores the intersections of transport, cities and ethics."),
     # the name, then a role between commas, then the verb
     ("author_bio", "byline",
      [P1, P2, P3, "Jane Doe, Editor, Running Reviews, studied journalism at NYU and has "

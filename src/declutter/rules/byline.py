@@ -183,7 +183,10 @@ class AuthorBioRule:
         pronouns = ctx.lexicon.words("bio_pronoun")
         for position, index in enumerate(tail):
             line = doc.lines[index]
-            if not table.prose[index] or not (_opens_biography(line, verbs, roles, stop)
+            # a line after it that goes on with 'He'/'She' shows a biography without a role
+            said_of = frozenset() if position + 1 < len(tail) and _opens_with_pronoun(
+                doc.lines[tail[position + 1]], pronouns) else roles
+            if not table.prose[index] or not (_opens_biography(line, verbs, said_of, stop)
                                               or _names_itself(doc, table, index)):
                 continue
             name = line.split(None, 1)[0].casefold()
@@ -209,13 +212,20 @@ def _continues(table: LineTable, line: str, index: int, name: str,
     return bool(words) and (words[0] in pronouns or name in words)
 
 
+def _opens_with_pronoun(line: str, pronouns: frozenset[str]) -> bool:
+    """Whether ``line`` opens with a biography's pronoun ('His writing has been ...')."""
+    words = line.split(None, 1)
+    return bool(words) and words[0].strip(",.;:()’'\"").casefold() in pronouns
+
+
 def _opens_biography(line: str, verbs: tuple[str, ...], roles: frozenset[str],
                      stop: frozenset[str]) -> bool:
     """Whether ``line`` opens with a name (capitalised words, no stopword) followed by a
-    biography verb and names a role ('Jane Doe is the health director at Example.')."""
+    biography verb and names a role ('Jane Doe is the health director at Example.');
+    with no ``roles`` given, any line so opened does."""
     words = line.replace("-", " ").split()
     folded = [w.strip(",.;:()’'\"").casefold() for w in words]
-    if not roles.intersection(folded):
+    if roles and not roles.intersection(folded):
         return False
     for size in range(1, BIO_NAME_WORDS_MAX + 1):
         name = words[:size]
