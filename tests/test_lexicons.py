@@ -1516,13 +1516,21 @@ SALES_BUTTONS = {
 }
 
 
-def assert_closing_line_goes(article: str, line: str, lang: str, rule: str, category: str) -> None:
-    """``line``, closing ``article``, is removed by ``rule``; the article's lines stay."""
-    result = declutter.explain(article + line + "\n", lang=lang)
-    assert_removed(result, line, rule, category)
+def assert_only_noise_goes(text: str, noise: list[str], article: str, lang: str, rule: str,
+                           category: str) -> None:
+    """In ``text``, ``article`` with the ``noise`` lines set in, each noise line is removed
+    by ``rule`` as ``category``, and every line of the article stays."""
+    result = declutter.explain(text, lang=lang)
+    for line in noise:
+        assert_removed(result, line, rule, category)
     for kept in article.splitlines():
         if kept.strip():
             assert_kept(result, kept)
+
+
+def assert_closing_line_goes(article: str, line: str, lang: str, rule: str, category: str) -> None:
+    """``line``, closing ``article``, is removed by ``rule``; the article's lines stay."""
+    assert_only_noise_goes(article + line + "\n", [line], article, lang, rule, category)
 
 
 @pytest.mark.parametrize("lang", sorted(SALES_BUTTONS))
@@ -1661,12 +1669,14 @@ READER_COMMENTS = {
 @pytest.mark.parametrize("lang", sorted(READER_COMMENTS))
 def test_reader_comments_after_the_article(lang: str) -> None:
     comments, article = READER_COMMENTS[lang]
-    result = declutter.explain(article + "\n".join(comments) + "\n", lang=lang)
-    for line in comments:
-        assert_removed(result, line, "reader_comments", "comments")
-    for kept in article.splitlines():
-        if kept.strip():
-            assert_kept(result, kept)
+    assert_only_noise_goes(article + "\n".join(comments) + "\n", comments, article, lang,
+                           "reader_comments", "comments")
+
+
+#: An article of three paragraphs or more in each language with a lexicon.
+ARTICLES = {"en": EN_LONGER_ARTICLE, "de": DE_ARTICLE, "fr": FR_ARTICLE, "es": ES_ARTICLE,
+            "it": IT_ARTICLE, "pt": PT_ARTICLE, "pl": PL_ARTICLE, "nl": NL_ARTICLE,
+            "ru": RU_ARTICLE, "zh": ZH_ARTICLE}
 
 
 #: Links to other pages phrased as invitations, set between the article's paragraphs,
@@ -1707,17 +1717,12 @@ LINK_INVITATIONS = {
 
 @pytest.mark.parametrize("lang", sorted(LINK_INVITATIONS))
 def test_link_invitations_between_the_paragraphs(lang: str) -> None:
-    article = {"en": EN_LONGER_ARTICLE, "de": DE_ARTICLE, "fr": FR_ARTICLE, "es": ES_ARTICLE,
-               "it": IT_ARTICLE, "pt": PT_ARTICLE, "pl": PL_ARTICLE, "nl": NL_ARTICLE,
-               "ru": RU_ARTICLE, "zh": ZH_ARTICLE}[lang]
+    article, invitations = ARTICLES[lang], LINK_INVITATIONS[lang]
     paragraphs = [line for line in article.splitlines() if line.strip()]
-    lines = [line for pair in zip(paragraphs, LINK_INVITATIONS[lang]) for line in pair]
-    lines += paragraphs[len(LINK_INVITATIONS[lang]):]
-    result = declutter.explain("\n".join(lines) + "\n", lang=lang)
-    for line in LINK_INVITATIONS[lang]:
-        assert_removed(result, line, "link_invitations", "headline_list")
-    for kept in paragraphs:
-        assert_kept(result, kept)
+    lines = [line for pair in zip(paragraphs, invitations) for line in pair]
+    lines += paragraphs[len(invitations):]
+    assert_only_noise_goes("\n".join(lines) + "\n", invitations, article, lang,
+                           "link_invitations", "headline_list")
 
 
 #: A promotion that closes an extracted article, one per language: a heading and two
@@ -1747,13 +1752,6 @@ CLOSING_PITCHES = {
 
 @pytest.mark.parametrize("lang", sorted(CLOSING_PITCHES))
 def test_a_closing_promotion_after_the_article(lang: str) -> None:
-    article = {"en": EN_LONGER_ARTICLE, "de": DE_ARTICLE, "fr": FR_ARTICLE, "es": ES_ARTICLE,
-               "it": IT_ARTICLE, "pt": PT_ARTICLE, "pl": PL_ARTICLE, "nl": NL_ARTICLE,
-               "ru": RU_ARTICLE, "zh": ZH_ARTICLE}[lang]
-    pitch = CLOSING_PITCHES[lang]
-    result = declutter.explain(article + "\n".join(pitch) + "\n", lang=lang)
-    for line in pitch:
-        assert_removed(result, line, "closing_pitch", "advertisement")
-    for kept in article.splitlines():
-        if kept.strip():
-            assert_kept(result, kept)
+    article, pitch = ARTICLES[lang], CLOSING_PITCHES[lang]
+    assert_only_noise_goes(article + "\n".join(pitch) + "\n", pitch, article, lang,
+                           "closing_pitch", "advertisement")
