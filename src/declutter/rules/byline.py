@@ -41,6 +41,8 @@ BIO_HEADER_WORDS_MAX = 4
 #: Words that may stand, after a comma, between the name and the verb of a biography
 #: ('Jane Doe, Editor, Running Reviews, studied journalism at NYU').
 BIO_APPOSITION_WORDS_MAX = 8
+#: Punctuation around a word of a biography ('Doe,', '(Example)').
+WORD_EDGES = ",.;:()’'\""
 #: Share of the words after the opener that must be capitalised (names).
 NAME_SHARE_MIN = 0.6
 
@@ -187,7 +189,7 @@ class AuthorBioRule:
             said_of = frozenset() if position + 1 < len(tail) and _opens_with_pronoun(
                 doc.lines[tail[position + 1]], pronouns) else roles
             if not table.prose[index] or not (_opens_biography(line, verbs, said_of, stop)
-                                              or _names_itself(doc, table, index)):
+                                              or _names_itself(doc, index)):
                 continue
             name = line.split(None, 1)[0].casefold()
             if not all(_continues(table, doc.lines[later], later, name, pronouns)
@@ -208,14 +210,18 @@ def _continues(table: LineTable, line: str, index: int, name: str,
     ('★★★★★'), or one naming the person again or opening with a pronoun ('She holds...')."""
     if table.words[index] <= BIO_HEADER_WORDS_MAX and not table.prose[index]:
         return True
-    words = [w.strip(",.;:()’'\"").casefold() for w in line.split()]
-    return bool(words) and (words[0] in pronouns or name in words)
+    return _opens_with_pronoun(line, pronouns) or name in _folded_words(line.split())
 
 
 def _opens_with_pronoun(line: str, pronouns: frozenset[str]) -> bool:
     """Whether ``line`` opens with a biography's pronoun ('His writing has been ...')."""
-    words = line.split(None, 1)
-    return bool(words) and words[0].strip(",.;:()’'\"").casefold() in pronouns
+    first = _folded_words(line.split(None, 1)[:1])
+    return bool(first) and first[0] in pronouns
+
+
+def _folded_words(words: list[str]) -> list[str]:
+    """``words`` case-folded, without the punctuation around them ('Doe,' -> 'doe')."""
+    return [w.strip(WORD_EDGES).casefold() for w in words]
 
 
 def _opens_biography(line: str, verbs: tuple[str, ...], roles: frozenset[str],
@@ -224,7 +230,7 @@ def _opens_biography(line: str, verbs: tuple[str, ...], roles: frozenset[str],
     biography verb and names a role ('Jane Doe is the health director at Example.');
     with no ``roles`` given, any line so opened does."""
     words = line.replace("-", " ").split()
-    folded = [w.strip(",.;:()’'\"").casefold() for w in words]
+    folded = _folded_words(words)
     if roles and not roles.intersection(folded):
         return False
     for size in range(1, BIO_NAME_WORDS_MAX + 1):
@@ -246,7 +252,7 @@ def _verb_at(folded: list[str], start: int, verbs: tuple[str, ...]) -> bool:
     return any(rest == verb or rest.startswith(verb + " ") for verb in verbs)
 
 
-def _names_itself(doc, table: LineTable, index: int) -> bool:
+def _names_itself(doc, index: int) -> bool:
     """Whether line ``index`` opens with the name that the line before it holds alone
     ('Michelle Lee' above 'Michelle Lee worked in marketing ...'): a biography under its
     author's name, whatever its verbs and roles."""

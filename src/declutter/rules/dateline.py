@@ -77,6 +77,13 @@ class DatelineRule:
         opened = dict(table.lines_containing(lexicon.phrases("dateline_prefix")))
         openers = frozenset(index for index, _ in table.lines_opening_with(
             lexicon.phrases("dateline_prefix") + lexicon.phrases("byline_prefix")))
+        shaped: dict[int, bool] = {}  # each line judged once, as itself or as a neighbour
+
+        def meta_shaped(index: int) -> bool:
+            if index not in shaped:
+                shaped[index] = _meta_line(ctx, index, openers)
+            return shaped[index]
+
         meta: list[int] = []
         for index in table.short_digit_lines:
             line = doc.lines[index]
@@ -98,8 +105,8 @@ class DatelineRule:
                 if has_date(line, lexicon, ctx.timeout):
                     yield single(index, self.name, self.category, Confidence.LIKELY,
                                  f"a short line with “{opener}” and a date")
-            elif _meta_line(ctx, index, openers) and not any(
-                    _meta_line(ctx, other, openers) for other in _neighbours(ctx, index)):
+            elif meta_shaped(index) and not any(
+                    meta_shaped(other) for other in _neighbours(ctx, index)):
                 meta.append(index)
         if len(meta) <= META_LINES_MAX:
             for index in meta:

@@ -11,6 +11,7 @@ from ..features import ends_sentence, is_table_row, list_marker
 from ..labels import Category, Confidence, Label, Mark
 from ..table import unspaced
 from .base import Finding, ScanContext, single
+from .closing import PARAGRAPH_WORDS_MIN
 from .dates import has_date
 
 #: A headline has between these many words.
@@ -59,10 +60,9 @@ TRIGGER_WORDS_MAX = 6
 #: Non-blank lines allowed between the heading and the first headline.
 TRIGGER_GAP_MAX = 2
 #: A list heading near the end of the text takes the lines after it to the end when they
-#: are at most this many and none is a paragraph of TRIGGER_TAIL_PARAGRAPH_WORDS words
-#: or more ('Related content', a question, a promotion: the list's items and blurbs).
+#: are at most this many and none is a paragraph (``closing.PARAGRAPH_WORDS_MIN`` words or
+#: more: 'Related content', a question, a promotion are the list's items and blurbs).
 TRIGGER_TAIL_LINES_MAX = 12
-TRIGGER_TAIL_PARAGRAPH_WORDS = 20
 #: Characters that follow the opener of a related-story link ('Read more: ...').
 RELATED_SEPARATORS = tuple(":：|»›>–—")
 #: Longest single related-story link ('Read more: ...'), in words.
@@ -110,11 +110,17 @@ def headline_shape(line: str, small: frozenset[str]) -> str | None:
         return None
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘«¿¡"):
         return None
-    content = [w for w in _WORDS.findall(text) if w.casefold() not in small]
+    capitalised, content = _capitalisation(text, small)
     if not content:
         return None
-    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
-    return "title" if capitalised >= TITLE_CASE_SHARE * len(content) else "sentence"
+    return "title" if capitalised >= TITLE_CASE_SHARE * content else "sentence"
+
+
+def _capitalisation(text: str, small: frozenset[str]) -> tuple[int, int]:
+    """How many of the words of ``text`` other than the ``small`` ones ('of', 'the') are
+    capitalised (or numbers), and how many such words there are."""
+    content = [w for w in _WORDS.findall(text) if w.casefold() not in small]
+    return sum(1 for w in content if w[0].isupper() or w[0].isdigit()), len(content)
 
 
 def headline_shapes(ctx: ScanContext) -> list[str | None]:
@@ -319,7 +325,7 @@ def _closing_tail(ctx: ScanContext, heading: int) -> list[int]:
     tail = order[rank[heading]:]
     if not 0 < len(tail) <= TRIGGER_TAIL_LINES_MAX:
         return []
-    if any(ctx.table.words[i] >= TRIGGER_TAIL_PARAGRAPH_WORDS
+    if any(ctx.table.words[i] >= PARAGRAPH_WORDS_MIN
            and list_marker(ctx.doc.lines[i]) is None for i in tail):
         return []
     return tail
@@ -582,8 +588,8 @@ def _every_word_capitalised(line: str, small: frozenset[str]) -> bool:
     >>> _every_word_capitalised("Erfahren Sie, wie die Miete wirkt", frozenset({"die"}))
     False
     """
-    content = [w for w in _WORDS.findall(line) if w.casefold() not in small]
-    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+    capitalised, content = _capitalisation(line, small)
+    return content > 0 and capitalised == content
 
 
 HEADLINE_LIST = HeadlineListRule()
