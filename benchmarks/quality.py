@@ -35,7 +35,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from types import MappingProxyType, ModuleType
 from typing import Any, TypeVar
@@ -52,7 +52,7 @@ DATASET_DIRS: Mapping[str, str] = MappingProxyType({"aeb": "aeb", "wcxb": "wcxb-
 CONDITIONS = ("raw", "traf", "html")
 #: the extracted text each condition starts from
 CONDITION_SOURCE: Mapping[str, str] = MappingProxyType(
-    {"raw": "raw", "traf": "traf", "html": "traf"}
+    {"raw": "raw", "traf": "traf", "html": "trafilatura"}
 )
 #: table row labels of each condition's input (as is) and of declutter's output
 AS_IS_LABELS: Mapping[str, str] = MappingProxyType(
@@ -65,8 +65,13 @@ CLEANED_LABELS: Mapping[str, str] = MappingProxyType(
 PAGE_TYPE_ORDER = ("article", "forum")
 #: the distribution each extraction depends on, for the cache key and availability
 EXTRACTION_TOOLS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {"raw": ("html-text", "html_text"), "traf": ("trafilatura", "trafilatura")}
+    {"raw": ("html-text", "html_text"), "traf": ("trafilatura", "trafilatura"),
+     "trafilatura": ("trafilatura", "trafilatura")}
 )
+#: the splits of the development pages (``wcxb-dev/splits.json``); AEB is tune data
+SPLITS = ("tune", "validate")
+#: a page counts as made better or worse when its F1 moves by more than this
+PAGE_CHANGE_MIN = 0.01
 
 T = TypeVar("T")
 
@@ -116,6 +121,7 @@ class Page:
     with_snippets: tuple[str, ...] = ()
     without_snippets: tuple[str, ...] = ()
     has_snippets: bool = False
+    split: str = "tune"
 
 
 def resolve_data_dir() -> Path:
@@ -213,15 +219,27 @@ def load_wcxb_page(path: Path, html_dir: Path) -> Page:
     )
 
 
+def load_splits(root: Path) -> dict[str, str]:
+    """Return page id -> split from ``splits.json`` (empty when the file is absent)."""
+    path = root / "splits.json"
+    if not path.is_file():
+        return {}
+    listed = json.loads(path.read_text(encoding="utf-8"))
+    return {page_id: split for split in SPLITS for page_id in listed.get(split, ())}
+
+
 def load_wcxb(root: Path) -> tuple[list[Page], list[str]]:
-    """Load the WCXB sample: pages sorted by id, and problems met (pages skipped)."""
+    """Load the WCXB pages: sorted by id, each with its split, and problems met."""
     pages: list[Page] = []
     problems: list[str] = []
+    splits = load_splits(root)
     for path in sorted((root / "ground-truth").glob("*.json")):
         try:
-            pages.append(load_wcxb_page(path, root / "html"))
+            page = load_wcxb_page(path, root / "html")
         except (OSError, ValueError) as exc:
             problems.append(f"wcxb/{path.stem}: skipped, {exc}")
+            continue
+        pages.append(replace(page, split=splits.get(page.page_id, "tune")))
     return pages, problems
 
 
@@ -241,6 +259,8 @@ class Outcome:
     text: str
     seconds: float
     error: str | None = None
+    #: whether cleaning the text again changes nothing (``None``: not checked)
+    stable: bool | None = None
 
 
 def _timed(produce: Callable[[], object]) -> Outcome:
@@ -271,8 +291,15 @@ def extract_traf(html: str) -> str:
     return text or ""
 
 
+def extract_trafilatura(html: str) -> str:
+    """Return trafilatura's extraction with its default settings (``clean_html``'s baseline)."""
+    import trafilatura
+
+    return trafilatura.extract(html) or ""
+
+
 EXTRACTORS: Mapping[str, Callable[[str], str]] = MappingProxyType(
-    {"raw": extract_raw, "traf": extract_traf}
+    {"raw": extract_raw, "traf": extract_traf, "trafilatura": extract_trafilatura}
 )
 
 
@@ -287,32 +314,40 @@ def extract_task(task: tuple[str, str]) -> Outcome:
 
 
 def _declutter_call(name: str, argument: str, profile: str | None,
-                    disable: tuple[str, ...] = ()) -> Outcome:
-    """Call ``declutter.<name>(argument[, profile=...][, disable=...])``, timing the call alone."""
+                    disable: tuple[str, ...] = (), check_stable: bool = False) -> Outcome:
+    """Call ``declutter.<name>(argument[, profile=...][, disable=...])``, timing the call alone.
+
+    With ``check_stable``, the output is cleaned again (untimed) and the outcome says
+    whether that changed it.
+    """
     try:
-        function = getattr(importlib.import_module("declutter"), name)
+        module = importlib.import_module("declutter")
+        function = getattr(module, name)
     except Exception as exc:  # noqa: BLE001
         return Outcome("", 0.0, f"declutter.{name} unavailable: {exc}")
     kwargs: dict[str, object] = {} if profile is None else {"profile": profile}
     if disable:
         kwargs["disable"] = disable
-    return _timed(lambda: function(argument, **kwargs))
+    outcome = _timed(lambda: function(argument, **kwargs))
+    if not check_stable or outcome.error is not None:
+        return outcome
+    return replace(outcome, stable=module.clean(outcome.text, **kwargs) == outcome.text)
 
 
-def clean_task(task: tuple[str, str | None, tuple[str, ...]]) -> Outcome:
-    """Worker: ``declutter.clean(text, ...)`` for ``task = (text, profile, disable)``."""
-    text, profile, disable = task
-    return _declutter_call("clean", text, profile, disable)
+def clean_task(task: tuple[str, str | None, tuple[str, ...], bool]) -> Outcome:
+    """Worker: ``declutter.clean(text, ...)`` for ``task = (text, profile, disable, check)``."""
+    text, profile, disable, check_stable = task
+    return _declutter_call("clean", text, profile, disable, check_stable)
 
 
-def clean_html_task(task: tuple[str, str | None, tuple[str, ...]]) -> Outcome:
-    """Worker: ``declutter.clean_html(html, ...)`` for ``task = (path, profile, disable)``."""
-    path, profile, disable = task
+def clean_html_task(task: tuple[str, str | None, tuple[str, ...], bool]) -> Outcome:
+    """Worker: ``declutter.clean_html(html, ...)`` for ``task = (path, profile, disable, check)``."""
+    path, profile, disable, check_stable = task
     try:
         html = read_html(Path(path))
     except Exception as exc:  # noqa: BLE001
         return Outcome("", 0.0, f"cannot read HTML: {exc}")
-    return _declutter_call("clean_html", html, profile, disable)
+    return _declutter_call("clean_html", html, profile, disable, check_stable)
 
 
 def _result_or_failure(future: Future[Outcome]) -> Outcome:
@@ -408,6 +443,7 @@ class Settings:
     cache: ExtractionCache
     pool: ProcessPoolExecutor | None
     disable: tuple[str, ...] = ()
+    check_stable: bool = False
 
 
 @dataclass(frozen=True)
@@ -520,7 +556,8 @@ def clean_run(condition: str, inputs: Sequence[Outcome], settings: Settings) -> 
     if missing:
         return Run(label, condition, False, None, missing)
     usable = [index for index, outcome in enumerate(inputs) if outcome.error is None]
-    tasks = [(inputs[index].text, settings.profile, settings.disable) for index in usable]
+    tasks = [(inputs[index].text, settings.profile, settings.disable, settings.check_stable)
+             for index in usable]
     cleaned = run_tasks(clean_task, tasks, settings.pool)
     outcomes = [Outcome("", 0.0, f"no input: {outcome.error}") for outcome in inputs]
     for index, outcome in zip(usable, cleaned):
@@ -538,7 +575,8 @@ def clean_html_run(pages: Sequence[Page], settings: Settings) -> Run:
     if profile is not None and not accepts_profile("clean_html"):
         log(f"note: declutter.clean_html takes no profile; {profile!r} not passed to it")
         profile = None
-    tasks = [(str(page.html_path), profile, settings.disable) for page in pages]
+    tasks = [(str(page.html_path), profile, settings.disable, settings.check_stable)
+             for page in pages]
     return Run(label, "html", False, tuple(run_tasks(clean_html_task, tasks, settings.pool)))
 
 
@@ -602,7 +640,13 @@ def run_dataset(
 
 @dataclass(frozen=True)
 class Figures:
-    """One table row: scores of one condition on one dataset and page type."""
+    """One table row: scores of one condition on one dataset, split and page type.
+
+    ``better`` and ``worse`` count the pages whose F1 moved by more than
+    ``PAGE_CHANGE_MIN`` from the condition's input; ``content_loss`` is the share of the
+    input's gold shingles that the output lost, ``noise_removed`` the share of its other
+    shingles that it dropped; ``unstable`` counts outputs that cleaning again changes.
+    """
 
     dataset: str
     page_type: str
@@ -619,6 +663,12 @@ class Figures:
     snippet_f1: float | None = None
     snippet_counts: tuple[int, int, int] | None = None
     unavailable: str = ""
+    split: str = "all"
+    better: int | None = None
+    worse: int | None = None
+    content_loss: float | None = None
+    noise_removed: float | None = None
+    unstable: int | None = None
 
 
 def _type_rank(page_type: str) -> tuple[int, str]:
@@ -628,22 +678,82 @@ def _type_rank(page_type: str) -> tuple[int, str]:
     return len(PAGE_TYPE_ORDER), page_type
 
 
-def page_groups(pages: Sequence[Page]) -> list[tuple[str, list[int]]]:
-    """Return ``(page type, page indexes)`` groups: each type if several, then ``all``."""
-    types = sorted({page.page_type for page in pages}, key=_type_rank)
-    groups = [(t, [i for i, page in enumerate(pages) if page.page_type == t]) for t in types]
-    everything = ("all", list(range(len(pages))))
-    return [*groups, everything] if len(groups) > 1 else [everything]
+def page_groups(pages: Sequence[Page]) -> list[tuple[str, str, list[int]]]:
+    """Return ``(split, page type, page indexes)`` groups: per split, each type if
+    several, then ``all``."""
+    groups: list[tuple[str, str, list[int]]] = []
+    for split in (name for name in SPLITS if any(page.split == name for page in pages)):
+        members = [i for i, page in enumerate(pages) if page.split == split]
+        types = sorted({pages[i].page_type for i in members}, key=_type_rank)
+        by_type = [(split, t, [i for i in members if pages[i].page_type == t]) for t in types]
+        everything = (split, "all", members)
+        groups.extend([*by_type, everything] if len(by_type) > 1 else [everything])
+    return groups
 
 
-def score_run(run: Run, pages: Sequence[Page], dataset: str) -> list[Figures]:
-    """Score one run on every page group of a dataset."""
+def raw_shingle_counts(predicted: str, gold: str) -> tuple[int, int]:
+    """Return the un-normalised (gold, non-gold) 4-gram shingle counts of ``predicted``."""
+    pred = evaluation.shingles(predicted)
+    true = evaluation.shingles(gold)
+    matched = sum((pred & true).values())
+    return matched, sum(pred.values()) - matched
+
+
+def _share_removed(before: Sequence[int], after: Sequence[int]) -> float | None:
+    """The share of ``before``'s total that ``after`` no longer holds."""
+    total = sum(before)
+    return (total - sum(after)) / total if total else None
+
+
+@dataclass(frozen=True)
+class Change:
+    """How a run compares with its condition's input on every page."""
+
+    f1_delta: tuple[float, ...]
+    gold_before: tuple[int, ...]
+    gold_after: tuple[int, ...]
+    noise_before: tuple[int, ...]
+    noise_after: tuple[int, ...]
+
+
+def compare_runs(run: Run, baseline: Run | None, pages: Sequence[Page]) -> Change | None:
+    """Compare ``run`` with the as-is ``baseline`` page by page (``None`` if impossible)."""
+    if baseline is None or baseline.outcomes is None or run.outcomes is None:
+        return None
+    before = [raw_shingle_counts(o.text, p.gold) for o, p in zip(baseline.outcomes, pages)]
+    after = [raw_shingle_counts(o.text, p.gold) for o, p in zip(run.outcomes, pages)]
+    delta = tuple(
+        page_f1(evaluation.shingle_counts(o.text, p.gold))
+        - page_f1(evaluation.shingle_counts(b.text, p.gold))
+        for o, b, p in zip(run.outcomes, baseline.outcomes, pages)
+    )
+    return Change(delta, tuple(b[0] for b in before), tuple(a[0] for a in after),
+                  tuple(b[1] for b in before), tuple(a[1] for a in after))
+
+
+def _change_fields(change: Change | None, indexes: Sequence[int]) -> dict[str, Any]:
+    """The better/worse counts and content-loss/noise-removed shares of one page group."""
+    if change is None:
+        return {}
+    pick = lambda values: [values[i] for i in indexes]  # noqa: E731
+    return {
+        "better": sum(change.f1_delta[i] > PAGE_CHANGE_MIN for i in indexes),
+        "worse": sum(change.f1_delta[i] < -PAGE_CHANGE_MIN for i in indexes),
+        "content_loss": _share_removed(pick(change.gold_before), pick(change.gold_after)),
+        "noise_removed": _share_removed(pick(change.noise_before), pick(change.noise_after)),
+    }
+
+
+def score_run(run: Run, pages: Sequence[Page], dataset: str,
+              baseline: Run | None = None) -> list[Figures]:
+    """Score one run on every page group of a dataset (against ``baseline``, its input)."""
     if run.outcomes is None:
         return [
             Figures(dataset, name, run.label, len(indexes), 0, 0, None, None, None, None,
-                    unavailable=run.unavailable)
-            for name, indexes in page_groups(pages)
+                    unavailable=run.unavailable, split=split)
+            for split, name, indexes in page_groups(pages)
         ]
+    change = compare_runs(run, baseline, pages)
     counts = [evaluation.shingle_counts(o.text, p.gold) for o, p in zip(run.outcomes, pages)]
     snippets = [
         evaluation.snippet_counts(o.text, p.with_snippets, p.without_snippets)
@@ -651,7 +761,7 @@ def score_run(run: Run, pages: Sequence[Page], dataset: str) -> list[Figures]:
     ]
     with_snippets = bool(pages) and all(page.has_snippets for page in pages)
     figures: list[Figures] = []
-    for name, indexes in page_groups(pages):
+    for split, name, indexes in page_groups(pages):
         shingle = evaluation.score_shingle_counts(counts[i] for i in indexes)
         snippet = (
             evaluation.score_snippet_counts(snippets[i] for i in indexes) if with_snippets else None
@@ -673,6 +783,10 @@ def score_run(run: Run, pages: Sequence[Page], dataset: str) -> list[Figures]:
                 snippet_recall=snippet.recall if snippet else None,
                 snippet_f1=snippet.f1 if snippet else None,
                 snippet_counts=(snippet.tp, snippet.fp, snippet.fn) if snippet else None,
+                split=split,
+                unstable=(sum(o.stable is False for o in outcomes)
+                          if any(o.stable is not None for o in outcomes) else None),
+                **_change_fields(change, indexes),
             )
         )
     return figures
@@ -681,10 +795,10 @@ def score_run(run: Run, pages: Sequence[Page], dataset: str) -> list[Figures]:
 def order_figures(figures: Iterable[Figures]) -> list[Figures]:
     """Order rows by dataset, then page type (as grouped), then condition (as run)."""
     rows = list(figures)
-    type_rank: dict[tuple[str, str], int] = {}
+    type_rank: dict[tuple[str, str, str], int] = {}
     for row in rows:
-        type_rank.setdefault((row.dataset, row.page_type), len(type_rank))
-    return sorted(rows, key=lambda row: type_rank[(row.dataset, row.page_type)])
+        type_rank.setdefault((row.dataset, row.split, row.page_type), len(type_rank))
+    return sorted(rows, key=lambda row: type_rank[(row.dataset, row.split, row.page_type)])
 
 
 # ---------------------------------------------------------------------------
@@ -692,8 +806,8 @@ def order_figures(figures: Iterable[Figures]) -> list[Figures]:
 
 
 TABLE_HEADER = (
-    "dataset", "page type", "condition", "P", "R", "F1", "pages", "seconds",
-    "snippet P", "snippet R", "snippet F1", "failed",
+    "dataset", "split", "page type", "condition", "P", "R", "F1", "pages", "better",
+    "worse", "content lost", "noise removed", "unstable", "seconds", "snippet F1", "failed",
 )
 
 
@@ -704,22 +818,24 @@ def _number(value: float | None, digits: int = 3) -> str:
 
 def table_row(row: Figures) -> list[str]:
     """Return the markdown table cells of one row."""
+    count = lambda value: "" if value is None else str(value)  # noqa: E731
     if row.unavailable:
-        return [row.dataset, row.page_type, row.condition, f"unavailable: {row.unavailable}",
-                "", "", str(row.pages), "", "", "", "", ""]
+        cells = [row.dataset, row.split, row.page_type, row.condition,
+                 f"unavailable: {row.unavailable}", "", "", str(row.pages)]
+        return cells + [""] * (len(TABLE_HEADER) - len(cells))
     return [
-        row.dataset, row.page_type, row.condition,
+        row.dataset, row.split, row.page_type, row.condition,
         _number(row.precision), _number(row.recall), _number(row.f1),
-        str(row.pages), _number(row.seconds, 2),
-        _number(row.snippet_precision), _number(row.snippet_recall), _number(row.snippet_f1),
-        str(row.failed),
+        str(row.pages), count(row.better), count(row.worse),
+        _number(row.content_loss), _number(row.noise_removed), count(row.unstable),
+        _number(row.seconds, 2), _number(row.snippet_f1), str(row.failed),
     ]
 
 
 def markdown_table(rows: Sequence[Figures]) -> str:
     """Render rows as a markdown table."""
     lines = ["| " + " | ".join(TABLE_HEADER) + " |"]
-    lines.append("|" + "|".join("---" if i < 3 else "---:" for i in range(len(TABLE_HEADER))) + "|")
+    lines.append("|" + "|".join("---" if i < 4 else "---:" for i in range(len(TABLE_HEADER))) + "|")
     lines.extend("| " + " | ".join(table_row(row)) + " |" for row in rows)
     return "\n".join(lines)
 
@@ -792,7 +908,15 @@ def dump_pairs(runs: Sequence[Run]) -> Iterator[tuple[str, Run, Run]]:
 
 
 def write_dump(directory: Path, dataset: str, pages: Sequence[Page], runs: Sequence[Run]) -> None:
-    """Write per-page input, output and gold texts and a score TSV for error analysis."""
+    """Write per-page input, output and gold texts and a score TSV for error analysis.
+
+    Only tune pages are written: validate pages are measured, never looked at.
+    """
+    shown = [index for index, page in enumerate(pages) if page.split == "tune"]
+    pages = [pages[index] for index in shown]
+    runs = [run if run.outcomes is None
+            else replace(run, outcomes=tuple(run.outcomes[index] for index in shown))
+            for run in runs]
     for condition, before, after in dump_pairs(runs):
         assert before.outcomes is not None and after.outcomes is not None
         folder = directory / dataset / condition
@@ -836,6 +960,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="worker processes (default: %(default)s)")
     parser.add_argument("--identity", action="store_true",
                         help="do not call declutter: report only the as-is rows")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all",
+                        help="the development pages of one split only (AEB is tune data); "
+                        "on validate, look at aggregate figures only")
+    parser.add_argument("--stability", action="store_true",
+                        help="clean every output again and count those that change")
     parser.add_argument("--no-cache", action="store_true",
                         help="neither read nor write the extraction cache")
     args = parser.parse_args(argv)
@@ -886,9 +1015,15 @@ def evaluate_dataset(
         pages, problems = LOADERS[dataset](data_dir / DATASET_DIRS[dataset])
     except (OSError, ValueError) as exc:
         return DatasetReport([], [], [f"{dataset}: skipped, cannot load its ground truth: {exc}"])
+    if args.split != "all":
+        pages = [page for page in pages if page.split == args.split]
     pages = pages[: args.limit] if args.limit is not None else pages
     runs, stats = run_dataset(dataset, pages, settings)
-    rows = order_figures(figure for run in runs for figure in score_run(run, pages, dataset))
+    inputs = {run.condition: run for run in runs if run.as_is}
+    rows = order_figures(
+        figure for run in runs
+        for figure in score_run(run, pages, dataset, None if run.as_is else inputs.get(run.condition))
+    )
     if args.dump:
         write_dump(args.dump, dataset, pages, runs)
     return DatasetReport(rows, stats, problems)
@@ -914,6 +1049,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             profile=args.profile,
             disable=tuple(n for n in args.disable.split(",") if n),
             identity=args.identity,
+            check_stable=args.stability,
             cache=ExtractionCache(None if args.no_cache else CACHE_DIR, tool_versions()),
             pool=pool,
         )

@@ -1,22 +1,22 @@
 #!/usr/bin/env python3
-"""Train the page-chrome line model and measure it on pages it was not trained on.
+"""Train the learned line decision and measure it on sites it was not trained on.
 
-Each page of the evaluation data (see ``docs/quality.md``) is turned into text (``raw``:
-the whole page; ``traf``: trafilatura's extraction) and run through declutter with the
-packaged model replaced by a recorder, which keeps each whole-page line's features
-(:mod:`declutter.line_features`) exactly as the model sees them. A line's target is
-whether it is outside the gold article: fewer than half of its word 4-grams (for a
+Only tune data is read: the AEB pages and the WCXB development pages of the ``tune``
+split (``wcxb-dev/splits.json``); validate pages are never opened here. Each page is
+turned into text (``raw``: the whole page; ``traf``: trafilatura's extraction) and run
+through declutter with the packaged decision replaced by a recorder, which keeps every
+non-blank line's features (:mod:`declutter.line_features`) exactly as the decision sees
+them: the rules' labels, the line's shape and place, the page's make-up. A line's target
+is whether it is outside the gold content: fewer than half of its word 4-grams (for a
 short line: its words, in order) occur in the gold text. Lines are weighted by their
 4-grams, normalised per page, as the benchmark's metric weighs them.
 
 Examples::
 
-    # the held-out figures: train on one dataset, score the other, both ways
-    python benchmarks/train_line_model.py --holdout
-    # within-distribution figures: 5-fold cross-validation over both datasets, by site
+    # leave-site-out figures: K folds by site, per condition and page type
     python benchmarks/train_line_model.py --folds 5
-    # the packaged model: train on both datasets
-    python benchmarks/train_line_model.py --out src/declutter/data/models/page_chrome.json
+    # the packaged model: train on all tune pages
+    python benchmarks/train_line_model.py --out src/declutter/data/models
 
 Needs the ``train`` extra (``pip install '.[train]'``: LightGBM and html-text).
 """
@@ -28,71 +28,100 @@ import json
 import re
 import sys
 import zlib
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import quality  # noqa: E402  (the data loaders and extraction cache)
 
 import declutter  # noqa: E402
 from declutter import Config  # noqa: E402
-from declutter.evaluation import score_shingles, tokenize  # noqa: E402
-from declutter.line_features import FEATURE_NAMES, line_features  # noqa: E402
-from declutter.rules import DEFAULT_RULES, line_model  # noqa: E402
+from declutter.evaluation import score_shingle_counts, shingle_counts, tokenize  # noqa: E402
+from declutter.line_features import FEATURE_NAMES  # noqa: E402
+from declutter.rules.line_model import Weighing, evidence_of  # noqa: E402
+from declutter.line_features import line_features  # noqa: E402
+from declutter.page_kind import PAGE_FEATURE_NAMES, page_vector  # noqa: E402
+
+#: Where the page-kind probability sits in a line's vector.
+PAGE_ARTICLE = FEATURE_NAMES.index("page_article")
+#: The page-kind model's settings (a few hundred pages: small trees).
+PAGE_PARAMETERS: dict[str, Any] = {
+    "objective": "binary", "learning_rate": 0.1, "num_leaves": 6, "min_data_in_leaf": 15,
+    "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0,
+    "verbose": -1, "seed": 1, "deterministic": True, "num_threads": 1,
+}
+PAGE_ROUNDS = 80
 from declutter.trees import Tree, TreeEnsemble  # noqa: E402
 
-#: A line is article when at least this share of its 4-grams is in the gold text.
+#: A line is content when at least this share of its 4-grams is in the gold text.
 ARTICLE_SHARE_MIN = 0.5
 #: The training settings; small trees keep the model fast in pure Python.
 LIGHTGBM_PARAMETERS: dict[str, Any] = {
-    "objective": "binary", "learning_rate": 0.1, "num_leaves": 8,
-    "min_data_in_leaf": 50, "feature_fraction": 0.8, "bagging_fraction": 0.8,
+    "objective": "binary", "learning_rate": 0.1, "num_leaves": 12,
+    "min_data_in_leaf": 40, "feature_fraction": 0.8, "bagging_fraction": 0.8,
     "bagging_freq": 1, "lambda_l2": 1.0, "verbose": -1, "seed": 1,
     "deterministic": True, "num_threads": 1,
 }
-ROUNDS = 100
-#: The rules the registry runs after the line model (they read its labels). Features are
-#: recorded without them, as the model sees the page, and a candidate model is scored
-#: with them after it, as the packaged model runs.
-_MODEL_POSITION = [rule.name for rule in DEFAULT_RULES].index(line_model.RULE.name)
-LATER_RULES = DEFAULT_RULES[_MODEL_POSITION + 1:]
-WITHOUT_MODEL = frozenset({line_model.RULE.name, *(rule.name for rule in LATER_RULES)})
+ROUNDS = 120
 CONDITIONS = ("raw", "traf")
+#: Folds by site for the page-kind probability the line decision is trained with.
+STACK_FOLDS = 5
 DATASETS = ("aeb", "wcxb")
+#: The probabilities at which the cross-validated decision is scored.
+THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75)
 
 
 @dataclass(eq=False)
 class FeatureRecorder:
-    """A rule that records the first pass's line features instead of labelling."""
+    """A stand-in for the learned decision that records the first pass's features and
+    removes nothing by itself."""
 
     pages: list = field(default_factory=list)
     name: str = "feature_recorder"
-    uses_prior: bool = True
+    weighs: bool = True
     category: Any = None
     description: str = "records line features for training"
 
-    def scan(self, ctx) -> Iterator:
-        if ctx.whole_page and not self.pages:
-            order, vectors = line_features(ctx)
-            scored = {i for i in order if line_model.is_candidate(ctx, i)}
-            self.pages.append([(ctx.doc.lines[i], v, i in scored)
-                               for i, v in zip(order, vectors)])
+    def scan(self, ctx):
         return iter(())
+
+    def weigh(self, ctx, marks) -> Weighing:
+        if not self.pages:
+            order, vectors = line_features(ctx, evidence=evidence_of(marks))
+            self.pages.append(([(ctx.doc.lines[i], v) for i, v in zip(order, vectors)],
+                               page_vector(ctx)))
+        return Weighing({}, {})
 
 
 @dataclass
 class Sample:
-    """One page's candidate lines: vectors, targets and weights."""
+    """One page's lines in one condition: texts, vectors, targets and weights."""
 
     dataset: str
     condition: str
     page_type: str
     page_id: str
+    site: str
+    lines: list[str]
     vectors: list[list[float]]
     targets: list[int]
     weights: list[float]
+    gold: str
+    text: str
+    page: list[float]
+
+    @property
+    def article(self) -> int:
+        """The page kind's target: 1 for an article."""
+        return int(self.page_type == "article")
+
+    def with_article(self, probability: float) -> None:
+        """Set the page-kind feature of every line vector."""
+        for vector in self.vectors:
+            vector[PAGE_ARTICLE] = probability
 
 
 def tokens(text: str) -> list[str]:
@@ -101,7 +130,7 @@ def tokens(text: str) -> list[str]:
 
 
 def targets(lines: Sequence[str], gold: str) -> tuple[list[int], list[float]]:
-    """Per line: 1 when it is outside the gold article, and its weight."""
+    """Per line: 1 when it is outside the gold content, and its weight."""
     gold_tokens = tokens(gold)
     grams = {tuple(gold_tokens[i:i + 4]) for i in range(len(gold_tokens) - 3)}
     joined = f" {' '.join(gold_tokens)} "
@@ -119,118 +148,13 @@ def targets(lines: Sequence[str], gold: str) -> tuple[list[int], list[float]]:
     return labels, [w / total for w in weights]
 
 
-def collect(dataset: str, condition: str, pages, texts) -> list[Sample]:
-    """The training samples of one dataset and condition."""
-    samples = []
-    for page, outcome in zip(pages, texts):
-        if outcome.error is not None or not page.gold:
-            continue
-        recorder = FeatureRecorder()
-        declutter.clean(outcome.text, config=Config(disable=WITHOUT_MODEL, rules=(recorder,)))
-        if not recorder.pages:
-            continue
-        rows = recorder.pages[0]
-        labels, weights = targets([line for line, _, _ in rows], page.gold)
-        keep = [i for i, (_, _, scored) in enumerate(rows) if scored]
-        samples.append(Sample(dataset, condition, page.page_type, page.page_id,
-                              [rows[i][1] for i in keep], [labels[i] for i in keep],
-                              [weights[i] for i in keep]))
-    return samples
-
-
-def train(samples: Sequence[Sample]) -> TreeEnsemble:
-    """Fit the ensemble on ``samples`` and convert it to declutter's format."""
-    import lightgbm
-    import numpy
-
-    vectors = [v for s in samples for v in s.vectors]
-    labels = [t for s in samples for t in s.targets]
-    weights = numpy.array([w for s in samples for w in s.weights])
-    data = lightgbm.Dataset(numpy.array(vectors), numpy.array(labels),
-                            weight=weights / weights.mean(), feature_name=list(FEATURE_NAMES))
-    booster = lightgbm.train(LIGHTGBM_PARAMETERS, data, num_boost_round=ROUNDS)
-    model = convert(booster.dump_model())
-    check = booster.predict(numpy.array(vectors[:2000]))
-    drift = max(abs(model.probability(v) - p) for v, p in zip(vectors, check))
-    if drift > 1e-6:
-        raise SystemExit(f"converted model differs from LightGBM's by {drift}")
-    return model
-
-
-def convert(dump: dict[str, Any]) -> TreeEnsemble:
-    """LightGBM's JSON dump -> a :class:`TreeEnsemble` (nodes renumbered in preorder)."""
-    if dump.get("feature_names") != list(FEATURE_NAMES):
-        raise SystemExit("LightGBM's feature names differ from declutter's")
-    trees = []
-    for info in dump["tree_info"]:
-        feature: list[int] = []
-        threshold: list[float] = []
-        left: list[int] = []
-        right: list[int] = []
-        leaf: list[float] = []
-
-        def walk(node: dict[str, Any]) -> int:
-            if "leaf_value" in node:
-                leaf.append(float(node["leaf_value"]))
-                return ~(len(leaf) - 1)
-            if node.get("decision_type", "<=") != "<=":
-                raise SystemExit(f"unsupported split {node['decision_type']}")
-            position = len(feature)
-            feature.append(int(node["split_feature"]))
-            threshold.append(float(node["threshold"]))
-            left.append(0)
-            right.append(0)
-            left[position] = walk(node["left_child"])
-            right[position] = walk(node["right_child"])
-            return position
-
-        walk(info["tree_structure"])
-        trees.append(Tree(tuple(feature), tuple(threshold), tuple(left), tuple(right),
-                          tuple(leaf)))
-    return TreeEnsemble(tuple(FEATURE_NAMES), 0.0, tuple(trees))
-
-
-def load_texts(data_dir: Path, dataset: str):
-    """Pages of ``dataset`` and their extracted texts per condition (cached)."""
-    pages, _ = quality.LOADERS[dataset](data_dir / quality.DATASET_DIRS[dataset])
-    settings = quality.Settings(
-        conditions=CONDITIONS, profile=None, identity=False,
-        cache=quality.ExtractionCache(quality.CACHE_DIR, quality.tool_versions()), pool=None)
-    texts = {kind: quality.extract_pages(dataset, pages, kind, settings)[0] for kind in CONDITIONS}
-    return pages, texts
-
-
-def evaluate(model: TreeEnsemble | Callable[[Any], TreeEnsemble], pages, texts) -> list[str]:
-    """Markdown rows: rules alone vs rules + ``model``, per condition and page type.
-
-    ``model`` may be a function of the page, giving each page the model of its fold.
-    """
-    choose = model if callable(model) else (lambda page: model)
-    configs: dict[int, Config] = {}
-
-    def with_model(page) -> Config:
-        chosen = choose(page)
-        if id(chosen) not in configs:
-            candidate = line_model.LineModelRule(model=chosen, name="line_model_candidate")
-            later = tuple(replace(rule, name=f"{rule.name}_after_candidate")
-                          for rule in LATER_RULES)
-            configs[id(chosen)] = Config(disable=WITHOUT_MODEL, rules=(candidate, *later))
-        return configs[id(chosen)]
-
-    without = Config(disable={"line_model"})
-    rows = []
-    for condition in CONDITIONS:
-        for page_type in sorted({p.page_type for p in pages}):
-            chosen = [(p, t) for p, t in zip(pages, texts[condition])
-                      if p.page_type == page_type and t.error is None]
-            before = score_shingles((declutter.clean(t.text, config=without), p.gold)
-                                    for p, t in chosen)
-            after = score_shingles((declutter.clean(t.text, config=with_model(p)), p.gold)
-                                   for p, t in chosen)
-            rows.append(f"| {pages[0].dataset} | {page_type} | {condition} | {len(chosen)} "
-                        f"| {before.precision:.3f} | {before.recall:.3f} | {before.f1:.3f} "
-                        f"| {after.precision:.3f} | {after.recall:.3f} | {after.f1:.3f} |")
-    return rows
+def record(task: tuple[str, str]):
+    """Worker: the recorded lines and features of one text, and its page vector
+    (``None`` when nothing ran)."""
+    text, _ = task
+    recorder = FeatureRecorder()
+    declutter.clean(text, config=Config(disable={"line_model"}, rules=(recorder,)))
+    return recorder.pages[0] if recorder.pages else None
 
 
 #: The page's own address, from its canonical link or its Open Graph URL.
@@ -241,8 +165,6 @@ _PAGE_HOST = re.compile(
     r"""|content=["']https?://([^/"'\s>]+)[^>]{0,100}?property=["']og:url""",
     re.IGNORECASE,
 )
-
-
 #: Second-level labels under which country domains register sites ('bbc.co.uk').
 COUNTRY_SECOND_LEVELS = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"})
 
@@ -261,73 +183,228 @@ def site_of(page: quality.Page) -> str:
 
 
 def fold_of(site: str, folds: int) -> int:
-    """The cross-validation fold of a site: a stable hash of its name (never Python's
-    salted ``hash``), so that folds are the same in every run."""
+    """The cross-validation fold of a site: a stable hash of its name."""
     return zlib.crc32(site.encode("utf-8")) % folds
 
 
-def cross_validate(loaded, samples: dict[str, list[Sample]], folds: int) -> list[str]:
-    """Markdown rows: each page scored by a model trained on the pages of both datasets
-    whose sites fall in the other folds (a site's pages share one fold, so no model
-    sees the templates of the site it scores)."""
-    sites = {(page.dataset, page.page_id): site_of(page)
-             for name in DATASETS for page in loaded[name][0]}
-    fold = {key: fold_of(site, folds) for key, site in sites.items()}
-    everything = [s for name in DATASETS for s in samples[name]]
-    models = [train([s for s in everything if fold[(s.dataset, s.page_id)] != k])
-              for k in range(folds)]
+def tune_pages(data_dir: Path, dataset: str) -> list[quality.Page]:
+    """The tune pages of ``dataset`` (every AEB page; WCXB's ``tune`` split)."""
+    pages, _ = quality.LOADERS[dataset](data_dir / quality.DATASET_DIRS[dataset])
+    return [page for page in pages if page.split == "tune"]
+
+
+def collect(data_dir: Path, jobs: int) -> list[Sample]:
+    """Every tune page's samples in every condition."""
+    cache = quality.ExtractionCache(quality.CACHE_DIR, quality.tool_versions())
+    samples: list[Sample] = []
+    with ProcessPoolExecutor(jobs) as pool:
+        settings = quality.Settings(conditions=CONDITIONS, profile=None, identity=False,
+                                    cache=cache, pool=pool)
+        for dataset in DATASETS:
+            pages = tune_pages(data_dir, dataset)
+            sites = [site_of(page) for page in pages]
+            for condition in CONDITIONS:
+                texts = quality.extract_pages(dataset, pages, condition, settings)[0]
+                usable = [i for i, t in enumerate(texts) if t.error is None and pages[i].gold]
+                recorded = pool.map(record, [(texts[i].text, "") for i in usable], chunksize=8)
+                for i, found in zip(usable, recorded):
+                    if not found or not found[0]:
+                        continue
+                    rows, page = found
+                    lines = [line for line, _ in rows]
+                    labels, weights = targets(lines, pages[i].gold)
+                    samples.append(Sample(dataset, condition, pages[i].page_type,
+                                          pages[i].page_id, sites[i], lines,
+                                          [v for _, v in rows], labels, weights,
+                                          pages[i].gold, texts[i].text, page))
+                print(f"{dataset} {condition}: {len(usable)} pages recorded", file=sys.stderr)
+    return samples
+
+
+def fit(samples: Sequence[Sample]):
+    """Fit a LightGBM booster on ``samples``."""
+    import lightgbm
+    import numpy
+
+    vectors = [v for s in samples for v in s.vectors]
+    labels = [t for s in samples for t in s.targets]
+    weights = numpy.array([w for s in samples for w in s.weights])
+    data = lightgbm.Dataset(numpy.array(vectors), numpy.array(labels),
+                            weight=weights / weights.mean(), feature_name=list(FEATURE_NAMES))
+    return lightgbm.train(LIGHTGBM_PARAMETERS, data, num_boost_round=ROUNDS)
+
+
+def fit_pages(samples: Sequence[Sample]):
+    """Fit the page-kind booster (article or not) on ``samples``' page vectors."""
+    import lightgbm
+    import numpy
+
+    data = lightgbm.Dataset(numpy.array([s.page for s in samples]),
+                            numpy.array([s.article for s in samples]),
+                            feature_name=list(PAGE_FEATURE_NAMES))
+    return lightgbm.train(PAGE_PARAMETERS, data, num_boost_round=PAGE_ROUNDS)
+
+
+def stack_page_kind(samples: Sequence[Sample], folds: int) -> None:
+    """Give every sample's lines the page-kind probability of a model that did not see
+    its site (K folds by site), as the packaged decision sees pages it never saw."""
+    import numpy
+
+    fold = [fold_of(s.site, folds) for s in samples]
+    for k in range(folds):
+        booster = fit_pages([s for s, f in zip(samples, fold) if f != k])
+        held = [s for s, f in zip(samples, fold) if f == k]
+        if held:
+            for s, p in zip(held, booster.predict(numpy.array([s.page for s in held]))):
+                s.with_article(float(p))
+
+
+def train_pages(samples: Sequence[Sample]) -> TreeEnsemble:
+    """The page-kind model on every sample, in declutter's format."""
+    import numpy
+
+    booster = fit_pages(samples)
+    model = convert(booster.dump_model(), PAGE_FEATURE_NAMES)
+    pages = [s.page for s in samples]
+    drift = max(abs(model.probability(v) - p)
+                for v, p in zip(pages, booster.predict(numpy.array(pages))))
+    if drift > 1e-6:
+        raise SystemExit(f"converted page model differs from LightGBM's by {drift}")
+    return model
+
+
+def page_kind_accuracy(samples: Sequence[Sample]) -> str:
+    """How often the stacked page-kind probability names the page kind right."""
+    right = sum((s.vectors[0][PAGE_ARTICLE] >= 0.5) == bool(s.article)
+                for s in samples if s.vectors)
+    return f"page kind (article or not) right on {right} of {len(samples)} texts, by site"
+
+
+def train(samples: Sequence[Sample]) -> TreeEnsemble:
+    """Fit the ensemble on ``samples`` and convert it to declutter's format."""
+    import numpy
+
+    vectors = [v for s in samples for v in s.vectors]
+    booster = fit(samples)
+    model = convert(booster.dump_model())
+    check = booster.predict(numpy.array(vectors[:2000]))
+    drift = max(abs(model.probability(v) - p) for v, p in zip(vectors, check))
+    if drift > 1e-6:
+        raise SystemExit(f"converted model differs from LightGBM's by {drift}")
+    return model
+
+
+def convert(dump: dict[str, Any], names: Sequence[str] = FEATURE_NAMES) -> TreeEnsemble:
+    """LightGBM's JSON dump -> a :class:`TreeEnsemble` (nodes renumbered in preorder,
+    each split node's mean output kept for the reasons)."""
+    if dump.get("feature_names") != list(names):
+        raise SystemExit("LightGBM's feature names differ from declutter's")
+    trees = []
+    for info in dump["tree_info"]:
+        feature: list[int] = []
+        threshold: list[float] = []
+        left: list[int] = []
+        right: list[int] = []
+        leaf: list[float] = []
+        value: list[float] = []
+
+        def walk(node: dict[str, Any]) -> int:
+            if "leaf_value" in node:
+                leaf.append(float(node["leaf_value"]))
+                return ~(len(leaf) - 1)
+            if node.get("decision_type", "<=") != "<=":
+                raise SystemExit(f"unsupported split {node['decision_type']}")
+            position = len(feature)
+            feature.append(int(node["split_feature"]))
+            threshold.append(float(node["threshold"]))
+            value.append(float(node["internal_value"]))
+            left.append(0)
+            right.append(0)
+            left[position] = walk(node["left_child"])
+            right[position] = walk(node["right_child"])
+            return position
+
+        walk(info["tree_structure"])
+        trees.append(Tree(tuple(feature), tuple(threshold), tuple(left), tuple(right),
+                          tuple(leaf), tuple(value)))
+    return TreeEnsemble(tuple(names), 0.0, tuple(trees))
+
+
+def kept_text(sample: Sample, probabilities: Sequence[float], threshold: float) -> str:
+    """The page as the decision would leave it at ``threshold`` (one pass)."""
+    return "\n".join(line for line, p in zip(sample.lines, probabilities) if p < threshold)
+
+
+def score_table(samples: Sequence[Sample], probabilities: dict[int, list[float]]) -> list[str]:
+    """Markdown rows: as is and after the decision at each threshold, per condition and
+    page type, with the pages made better and worse by more than 0.01 F1."""
     rows = []
-    for name in DATASETS:
-        pages, texts = loaded[name]
-        rows.extend(evaluate(lambda page: models[fold[(page.dataset, page.page_id)]],
-                             pages, texts))
+    for condition in CONDITIONS:
+        chosen = [s for s in samples if s.condition == condition]
+        for page_type in [*sorted({s.page_type for s in chosen}), "all"]:
+            group = [s for s in chosen if page_type in ("all", s.page_type)]
+            before = [shingle_counts(s.text, s.gold) for s in group]
+            cells = [condition, page_type, str(len(group)),
+                     f"{score_shingle_counts(before).f1:.3f}"]
+            for threshold in THRESHOLDS:
+                after = [shingle_counts(kept_text(s, probabilities[id(s)], threshold), s.gold)
+                         for s in group]
+                deltas = [quality.page_f1(a) - quality.page_f1(b) for a, b in zip(after, before)]
+                cells.append(f"{score_shingle_counts(after).f1:.3f} "
+                             f"(+{sum(d > 0.01 for d in deltas)}/-{sum(d < -0.01 for d in deltas)})")
+            rows.append("| " + " | ".join(cells) + " |")
     return rows
+
+
+def cross_validate(samples: Sequence[Sample], folds: int) -> list[str]:
+    """Each page scored by a model trained on the sites of the other folds."""
+    import numpy
+
+    fold = {id(s): fold_of(s.site, folds) for s in samples}
+    probabilities: dict[int, list[float]] = {}
+    for k in range(folds):
+        booster = fit([s for s in samples if fold[id(s)] != k])
+        for s in samples:
+            if fold[id(s)] == k:
+                probabilities[id(s)] = list(booster.predict(numpy.array(s.vectors)))
+    return score_table(samples, probabilities)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, help="write the model trained on every dataset here")
-    parser.add_argument("--holdout", action="store_true",
-                        help="train on each dataset, score the other one")
+    parser.add_argument("--out", type=Path, metavar="DIR",
+                        help="write the two models trained on every tune page into DIR "
+                        "(line_decision.json, page_kind.json)")
     parser.add_argument("--folds", type=int, metavar="K",
-                        help="K-fold cross-validation over the pages of both datasets, by site")
+                        help="K-fold cross-validation over the tune pages, by site")
+    parser.add_argument("--jobs", type=int, default=2, metavar="N")
     args = parser.parse_args(argv)
-    if not args.out and not args.holdout and not args.folds:
-        parser.error("nothing to do: give --out, --holdout and/or --folds")
+    if not args.out and not args.folds:
+        parser.error("nothing to do: give --out and/or --folds")
     if args.folds is not None and args.folds < 2:
         parser.error("--folds needs at least 2 folds")
     data_dir = quality.resolve_data_dir()
     if not data_dir.is_dir():
         print(f"no evaluation data at {data_dir} (set ${quality.DATA_ENV})", file=sys.stderr)
         return 0
-    loaded = {name: load_texts(data_dir, name) for name in DATASETS}
-    samples = {
-        name: [s for condition in CONDITIONS
-               for s in collect(name, condition, pages, texts[condition])]
-        for name, (pages, texts) in loaded.items()
-    }
-    for name, found in samples.items():
-        print(f"{name}: {len(found)} whole-page texts, "
-              f"{sum(len(s.targets) for s in found)} lines scored", file=sys.stderr)
-    if args.holdout:
-        print("| scored on | pages | condition | n | P rules | R rules | F1 rules "
-              "| P + model | R + model | F1 + model |")
-        print("|---|---|---|---|---|---|---|---|---|---|")
-        for held_out in DATASETS:
-            model = train([s for name in DATASETS if name != held_out for s in samples[name]])
-            pages, texts = loaded[held_out]
-            print("\n".join(evaluate(model, pages, texts)), flush=True)
+    samples = collect(data_dir, args.jobs)
+    print(f"{len(samples)} texts, {sum(len(s.targets) for s in samples)} lines", file=sys.stderr)
+    stack_page_kind(samples, STACK_FOLDS)
+    print(page_kind_accuracy(samples))
     if args.folds:
-        print(f"\n{args.folds}-fold cross-validation over both datasets, by site:\n")
-        print("| scored on | pages | condition | n | P rules | R rules | F1 rules "
-              "| P + model | R + model | F1 + model |")
-        print("|---|---|---|---|---|---|---|---|---|---|")
-        print("\n".join(cross_validate(loaded, samples, args.folds)), flush=True)
+        print(f"\n{args.folds}-fold cross-validation over the tune pages, by site "
+              "(F1 at each threshold; pages better/worse by more than 0.01):\n")
+        print("| condition | page type | n | as is | "
+              + " | ".join(f"p≥{t}" for t in THRESHOLDS) + " |")
+        print("|---|---|---|---|" + "---|" * len(THRESHOLDS))
+        print("\n".join(cross_validate(samples, args.folds)), flush=True)
     if args.out:
-        model = train([s for name in DATASETS for s in samples[name]])
-        args.out.write_text(json.dumps(model.to_dict(), separators=(",", ":")) + "\n",
+        for name, model in (("line_decision.json", train(samples)),
+                            ("page_kind.json", train_pages(samples))):
+            path = args.out / name
+            path.write_text(json.dumps(model.to_dict(), separators=(",", ":")) + "\n",
                             encoding="utf-8")
-        print(f"wrote {args.out}: {len(model.trees)} trees", file=sys.stderr)
+            print(f"wrote {path}: {len(model.trees)} trees", file=sys.stderr)
     return 0
 
 

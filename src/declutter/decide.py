@@ -1,6 +1,12 @@
 """Labels + context -> keep or remove, for every non-blank line of one pass.
 
-The strongest label of a line decides, unless context keeps the line:
+With the learned decision (:mod:`declutter.rules.line_model`), a line goes when the
+model, weighing every rule's evidence in the page's context, gives it a probability of
+noise that reaches the profile's ``decision_min``; the label that names the removal is
+the line's strongest rule label, or the model's own when no rule labelled the line.
+Labels of the user's own rules (category ``custom``) are not weighed: they decide as
+below. Without the model, the strongest label of a line decides, unless context keeps
+the line:
 
 * ``below_threshold``: the label is weaker than the profile's ``min_confidence``;
 * ``guarded``: a content guard (ingredient list, numbered step, quotation) covers the
@@ -14,15 +20,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from .document import Document
 from .table import LineTable
-from .labels import Confidence, Guard, Label, Mark
+from .labels import Category, Confidence, Guard, Label, Mark
 from .profiles import Thresholds
+
+if TYPE_CHECKING:
+    from .rules.line_model import LineModelRule, Weighing
 
 REMOVED = "removed"
 BELOW_THRESHOLD = "below_threshold"
 GUARDED = "guarded"
 BETWEEN_PARAGRAPHS = "between_paragraphs"
+WEIGHED = "weighed_as_content"
+LAST_PROSE = "last_prose"
 
 
 @dataclass
@@ -46,8 +59,11 @@ def decide(
     guards: list[Guard],
     thresholds: Thresholds,
     record: bool = False,
+    weighing: "Weighing | None" = None,
+    weigher: "LineModelRule | None" = None,
 ) -> PassDecision:
-    """Decide every labelled non-blank line of ``doc``."""
+    """Decide every non-blank line of ``doc``: by ``weighing`` (the learned decision's
+    verdicts, from ``weigher``) when given, else by the strongest label."""
     best: dict[int, Label] = {}
     in_region: set[int] = set()
     decision = PassDecision()
@@ -70,8 +86,12 @@ def decide(
         for index in range(guard.first, guard.last + 1):
             guard_of.setdefault(index, guard)
 
+    if weighing is not None and weigher is not None:
+        _weigh(doc, table, best, weighing, weigher, thresholds, record, decision)
     for index in sorted(best):
         label = best[index]
+        if weighing is not None and label.category is not Category.CUSTOM:
+            continue
         if label.confidence < thresholds.min_confidence:
             decision.spared[index] = (BELOW_THRESHOLD, label,
                                       f"below the profile's confidence ({label.rule})")
@@ -85,6 +105,40 @@ def decide(
         else:
             decision.removed[index] = label
     return decision
+
+
+def _weigh(doc: Document, table: LineTable, best: dict[int, Label], weighing: "Weighing",
+           weigher: "LineModelRule", thresholds: Thresholds, record: bool,
+           decision: PassDecision) -> None:
+    """The learned decision for every non-blank line whose labels are not the user's."""
+    going: dict[int, Label] = {}
+    removes = thresholds.decision_threshold(weighing.whole_page, weighing.article >= 0.5)
+    for index, probability in sorted(weighing.probability.items()):
+        label = best.get(index)
+        if label is not None and label.category is Category.CUSTOM:
+            continue
+        if label is None and not weighing.whole_page:
+            continue  # an extractor's text: the model weighs the rules' evidence only
+        if probability < removes:
+            if label is not None:
+                decision.spared[index] = (WEIGHED, label,
+                                          f"weighed as content in context (p={probability:.2f})")
+            continue
+        why = (weigher.reason(weighing.vectors[index], probability) if record
+               else f"weighed as noise (p={probability:.2f})")
+        confidence = round(probability, 2)
+        going[index] = (Label(label.rule, label.category, confidence, f"{label.reason}; {why}")
+                        if label is not None
+                        else Label(weigher.name, weigher.category, confidence, why))
+    prose = [i for i in doc.content if table.prose[i]]
+    if prose and all(i in going for i in prose):
+        # never empty a page of its prose on the model's word alone
+        for index in prose:
+            label = best.get(index)
+            if label is None or label.confidence < thresholds.min_confidence:
+                decision.spared[index] = (LAST_PROSE, going.pop(index),
+                                          "the page's last prose lines")
+    decision.removed.update(going)
 
 
 def _between_paragraphs(doc: Document, table: LineTable, best: dict[int, Label],

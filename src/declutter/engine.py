@@ -103,6 +103,7 @@ def run(text: str, config: Config, record: bool = False,
     passes = 0
     first_markers = None
     forum_rules, later_rules = _pass_rules(config)
+    weigher = _weigher(config)
     forum_held = hints.discussion  # the page says so: its posts are the content
     emitted = [True] * len(original.lines)
     while passes < MAX_PASSES:
@@ -124,8 +125,9 @@ def run(text: str, config: Config, record: bool = False,
             first_markers = ctx.comment_markers
         if forum_held:
             ctx = replace(ctx, forum=True)
-        marks, guards = _scan(rules if passes == 1 else later_rules, ctx, abstentions)
-        decision = decide(current, table, marks, guards, thresholds, record)
+        marks, guards, evidence = _scan(rules if passes == 1 else later_rules, ctx, abstentions)
+        weighing = weigher.weigh(evidence, marks) if weigher is not None else None
+        decision = decide(current, table, marks, guards, thresholds, record, weighing, weigher)
         forum_held = forum_held or any(
             label.rule in forum_rules for label in decision.removed.values())
         _merge(decision, to_original, removed, spared, labels, keep, first=passes == 1)
@@ -191,7 +193,17 @@ def _pass_rules(config: Config) -> tuple[frozenset[str], tuple]:
             tuple(r for r in rules if not getattr(r, "first_pass_only", False)))
 
 
-def _scan(rules, ctx: ScanContext, abstentions: list[Abstention]) -> tuple[list[Mark], list[Guard]]:
+@lru_cache(maxsize=64)
+def _weigher(config: Config):
+    """The active rule that weighs the evidence into one decision (the learned line
+    model), or ``None`` when it is disabled: then the strongest label decides."""
+    return next((r for r in _active_rules(config) if getattr(r, "weighs", False)), None)
+
+
+def _scan(rules, ctx: ScanContext, abstentions: list[Abstention],
+          ) -> tuple[list[Mark], list[Guard], ScanContext]:
+    """Every rule's findings, and ``ctx`` with all their labels and guards (what the
+    learned decision weighs)."""
     marks: list[Mark] = []
     guards: list[Guard] = []
     prior: dict[int, float] = {}
@@ -217,7 +229,9 @@ def _scan(rules, ctx: ScanContext, abstentions: list[Abstention]) -> tuple[list[
                 if prior.get(index, 0.0) < confidence:
                     prior[index] = confidence
                 categories.setdefault(index, set()).add(category)
-    return marks, guards
+    evidence = replace(ctx, prior=prior, prior_categories=categories,
+                       guarded=_guarded_lines(guards))
+    return marks, guards, evidence
 
 
 def _guarded_lines(guards: list[Guard]) -> frozenset[int]:

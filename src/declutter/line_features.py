@@ -4,8 +4,13 @@ Each non-blank line becomes a vector of :data:`FEATURE_NAMES`: the line's own sh
 (length, sentence end, stopword and capital shares), its place in the page (position,
 share of the page's prose before and after it), its neighbourhood (prose and labelled
 lines around it, the run of prose it belongs to) and what the rules before the model
-said of it (strongest confidence, categories, content guards). Nothing here names a
-site or a phrase: the signals are the general ones of body-text extraction.
+said of it (strongest confidence, categories, content guards, how many rules agree,
+whether a rule's span covers it), and what the page as a whole looks like (how long, how
+much of it is prose, how many short lines, whether it reads as a whole page or a
+discussion), from which the model tells an article from a listing or a documentation
+page and an extractor's output from a whole page. Nothing here names a site or a
+phrase, and nothing depends on English: the signals are the general ones of body-text
+extraction, and the words a line holds count only through its language's stoplist.
 
 The same function computes the features when the model is trained
 (``benchmarks/train_line_model.py``) and when it runs, so the two cannot drift apart.
@@ -15,7 +20,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import TYPE_CHECKING, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from .features import WORD_EDGE, ends_sentence, stopwords
 from .labels import Category
@@ -42,17 +48,26 @@ FEATURE_NAMES: tuple[str, ...] = (
     "prose_previous", "prose_next", "log_words_previous", "log_words_next",
     "labelled_window", "labelled", "confidence",
     *(f"category_{c.value}" for c in LABEL_CATEGORIES),
-    "guarded",
+    "guarded", "log_rules", "in_span", "echo_page", "echo_near",
+    "page_log_lines", "page_prose_share", "page_short_share", "page_labelled_share",
+    "page_whole", "page_forum", "page_article",
 )
+#: A line of at most this many words is short, for the page's share of short lines.
+SHORT_WORDS_MAX = 3
+#: Words shorter than this do not count towards a line's echo in the prose.
+ECHO_WORD_CHARS_MIN = 3
+#: Half-width, in non-blank lines, of the neighbourhood whose prose a line may echo.
+ECHO_WINDOW = 3
 
 
 def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = None,
-                  ) -> tuple[list[int], list[list[float]]]:
+                  evidence: "Evidence | None" = None) -> tuple[list[int], list[list[float]]]:
     """The non-blank lines of ``ctx.doc`` (those ``wanted`` accepts, when given) and one
     feature vector per line.
 
     Vectors follow :data:`FEATURE_NAMES`; every value is finite. ``wanted`` only saves
-    work: a line's vector is the same whichever other lines are wanted.
+    work: a line's vector is the same whichever other lines are wanted. ``evidence``
+    counts the rules that labelled each line and the lines their spans cover.
     """
     doc, table = ctx.doc, ctx.table
     order = doc.content
@@ -68,6 +83,21 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
     prose_sums = _prefix_sums(prose)
     labelled_sums = _prefix_sums(labelled)
     total_prose = table.prose_chars_before[-1] or 1
+    evidence = evidence or Evidence()
+    content_words = [_content_words(doc.lines[i], stop) for i in order]
+    prose_words: Counter[str] = Counter()
+    for position, flag in enumerate(prose):
+        if flag:
+            prose_words.update(content_words[position])
+    page = [
+        math.log1p(count),
+        sum(prose) / count,
+        sum(1 for w in words if w <= SHORT_WORDS_MAX) / count,
+        sum(labelled) / count,
+        float(ctx.whole_page),
+        float(ctx.forum),
+        evidence.page_article,
+    ]
     vectors = []
     chosen = []
     for position, index in enumerate(order):
@@ -103,9 +133,59 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
             ctx.prior.get(index, 0.0),
             *(float(c in categories) for c in LABEL_CATEGORIES),
             float(index in ctx.guarded),
+            math.log1p(evidence.rules.get(index, 0)),
+            float(index in evidence.spans),
+            _echo(content_words, prose, position, prose_words),
+            _echo_near(content_words, prose, position),
+            *page,
         ]
         vectors.append(vector)
     return chosen, vectors
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the rules said of lines beyond their strongest label.
+
+    :param rules: line index -> how many rules labelled the line.
+    :param spans: the lines inside a label that covers more than one line.
+    :param page_article: how likely the page is an article
+        (:func:`declutter.page_kind.article_probability`).
+    """
+
+    rules: Mapping[int, int] = field(default_factory=dict)
+    spans: frozenset[int] = frozenset()
+    page_article: float = 0.5
+
+
+def _content_words(line: str, stop: frozenset[str]) -> frozenset[str]:
+    """The words of ``line`` that carry meaning: case-folded, not in the stoplist."""
+    words = (t.strip(WORD_EDGE).casefold() for t in line.split())
+    return frozenset(w for w in words if len(w) >= ECHO_WORD_CHARS_MIN and w not in stop)
+
+
+def _echo(words: list[frozenset[str]], prose: list[bool], position: int,
+          prose_words: Counter[str]) -> float:
+    """The share of a line's content words that the page's other prose lines use: the
+    page's own headings and quoted examples echo its prose, other pages' chrome does not."""
+    own = words[position]
+    if not own:
+        return 0.0
+    mine = 1 if prose[position] else 0
+    return sum(1 for w in own if prose_words[w] > mine) / len(own)
+
+
+def _echo_near(words: list[frozenset[str]], prose: list[bool], position: int) -> float:
+    """The share of a line's content words that the prose lines around it use."""
+    own = words[position]
+    if not own:
+        return 0.0
+    near: set[str] = set()
+    for other in range(max(0, position - ECHO_WINDOW),
+                       min(len(words), position + ECHO_WINDOW + 1)):
+        if other != position and prose[other]:
+            near |= words[other]
+    return len(own & near) / len(own)
 
 
 def _prose_runs(prose: list[bool]) -> list[int]:

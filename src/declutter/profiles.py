@@ -38,6 +38,24 @@ class Thresholds:
     disclaimer_words_max: int
     #: a line of at least this many words with sentence punctuation is article prose
     prose_words_min: int
+    #: the learned decision removes a line of a whole page that reads as an article
+    #: when its probability of noise reaches this
+    decision_min: float = 0.6
+    #: the same on a whole page that does not read as an article (a listing, a product
+    #: page...), where short items are more often the content
+    decision_min_other: float = 0.75
+    #: the same for an article an extractor already made, where only the lines a rule
+    #: labelled are weighed (an extractor has already taken the page's chrome away)
+    decision_min_extracted: float = 0.6
+    #: the same for an extractor's text of a page that is not an article: only what
+    #: is noise almost surely goes
+    decision_min_extracted_other: float = 0.9
+
+    def decision_threshold(self, whole_page: bool, article: bool) -> float:
+        """The probability of noise that removes a line, for the kind of text and page."""
+        if whole_page:
+            return self.decision_min if article else self.decision_min_other
+        return self.decision_min_extracted if article else self.decision_min_extracted_other
 
 
 _PROFILES = {
@@ -53,6 +71,10 @@ _PROFILES = {
         pitch_words_max=25,
         disclaimer_words_max=60,
         prose_words_min=10,
+        decision_min=0.7,
+        decision_min_other=0.85,
+        decision_min_extracted=0.7,
+        decision_min_extracted_other=0.95,
     ),
     "balanced": Thresholds(
         min_confidence=0.65,
@@ -66,6 +88,10 @@ _PROFILES = {
         pitch_words_max=35,
         disclaimer_words_max=80,
         prose_words_min=8,
+        decision_min=0.6,
+        decision_min_other=0.75,
+        decision_min_extracted=0.6,
+        decision_min_extracted_other=0.9,
     ),
     "recall": Thresholds(
         min_confidence=0.45,
@@ -79,6 +105,10 @@ _PROFILES = {
         pitch_words_max=45,
         disclaimer_words_max=120,
         prose_words_min=8,
+        decision_min=0.5,
+        decision_min_other=0.65,
+        decision_min_extracted=0.5,
+        decision_min_extracted_other=0.8,
     ),
 }
 

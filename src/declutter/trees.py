@@ -3,7 +3,9 @@
 The file format (``"format": "declutter-trees/1"``) holds the feature names the model was
 trained on, a base score and the trees. Each tree is five parallel arrays over its split
 nodes: ``feature`` (index into the feature names), ``threshold``, ``left`` and ``right``
-(a child node index, or ``~leaf`` for a leaf, i.e. ``-1 - leaf``) and ``leaf`` values.
+(a child node index, or ``~leaf`` for a leaf, i.e. ``-1 - leaf``) and ``leaf`` values; an
+optional sixth, ``value``, holds each split node's mean output, from which
+:meth:`TreeEnsemble.contributions` says how much each feature moved a score.
 A vector goes left when ``vector[feature] <= threshold``. The probability is the logistic
 function of the base score plus one leaf value per tree (gradient-boosted trees).
 
@@ -40,6 +42,21 @@ class Tree:
     left: tuple[int, ...]
     right: tuple[int, ...]
     leaf: tuple[float, ...]
+    #: the mean output of each split node (empty when the file has none)
+    node_value: tuple[float, ...] = ()
+
+    def contributions(self, vector: Sequence[float], into: list[float]) -> None:
+        """Add to ``into[f]`` how much each split on feature ``f`` moved ``vector``'s
+        output along its path (the tree's root value plus these is its leaf)."""
+        if not self.feature or not self.node_value:
+            return
+        node, here = 0, self.node_value[0]
+        while node >= 0:
+            feature = self.feature[node]
+            node = self.left[node] if vector[feature] <= self.threshold[node] else self.right[node]
+            reached = self.leaf[~node] if node < 0 else self.node_value[node]
+            into[feature] += reached - here
+            here = reached
 
     def value(self, vector: Sequence[float]) -> float:
         """The leaf value ``vector`` reaches."""
@@ -77,6 +94,15 @@ class TreeEnsemble:
         terms = [repr(self.base)] + [_expression(tree) for tree in self.trees]
         code = compile(f"lambda v: {' + '.join(terms)}", "<declutter-trees>", "eval")
         return eval(code, {"__builtins__": {}})  # noqa: S307 - numbers only, see above
+
+    def contributions(self, vector: Sequence[float]) -> list[float]:
+        """Per feature, how much it moved ``vector``'s score (log-odds) away from the
+        trees' average: the splits on it along each tree's path, summed (all zero for
+        a model file without node values)."""
+        into = [0.0] * len(self.features)
+        for tree in self.trees:
+            tree.contributions(vector, into)
+        return into
 
     def probability(self, vector: Sequence[float]) -> float:
         """The model's probability for ``vector`` (ordered as :attr:`features`)."""
@@ -133,7 +159,8 @@ class TreeEnsemble:
             "format": FORMAT, "features": list(self.features), "base": self.base,
             "trees": [
                 {"feature": list(t.feature), "threshold": list(t.threshold),
-                 "left": list(t.left), "right": list(t.right), "leaf": list(t.leaf)}
+                 "left": list(t.left), "right": list(t.right), "leaf": list(t.leaf),
+                 **({"value": list(t.node_value)} if t.node_value else {})}
                 for t in self.trees
             ],
         }
@@ -156,8 +183,11 @@ def _tree(data: Mapping[str, Any], feature_count: int) -> Tree:
         tuple(int(v) for v in data["left"]),
         tuple(int(v) for v in data["right"]),
         tuple(float(v) for v in data["leaf"]),
+        tuple(float(v) for v in data.get("value", ())),
     )
     nodes, leaves = len(tree.feature), len(tree.leaf)
+    if tree.node_value and len(tree.node_value) != nodes:
+        raise ValueError("'value' must hold one number per split node")
     if not (len(tree.threshold) == len(tree.left) == len(tree.right) == nodes):
         raise ValueError("split arrays differ in length")
     if leaves != nodes + 1:

@@ -1,41 +1,44 @@
-"""Page chrome that no hand-written rule names, found by a small learned model.
+"""One decision per line: the rules' evidence weighed in context by a learned model.
 
-On whole-page text, much of what survives the rules is unlabelled: teaser blurbs, site
-descriptions, sidebar widgets, lines of footers. A gradient-boosted tree ensemble
-(``data/models/page_chrome.json``) scores each remaining line from general features
-(:mod:`declutter.line_features`: line shape, position, neighbourhood, what the rules
-said) and labels the lines it finds likely chrome.
+The rules state evidence: a label says that a line looks like a kind of noise, a guard
+that it looks like content. What that evidence is worth depends on the page and the
+text: "3 comments" under an article's headline is chrome, the same line in a forum
+thread is a post's header; a list of short title-like lines is other stories' headlines
+on a news page and the content of a listing. A gradient-boosted tree ensemble
+(``data/models/line_decision.json``) weighs, for every non-blank line, what the rules
+said of it together with its shape, its place in the page, its neighbours and what the
+page as a whole looks like (:mod:`declutter.line_features`), and gives the probability
+that the line is not part of the page's main content. The engine removes the lines whose
+probability reaches the profile's ``decision_min``.
 
-The model runs last, only on whole-page text, and only adds labels: it never keeps a
-line a rule removed. Its confidence is capped below what the ``precision`` profile
-needs and below ``Confidence.STRONG``, so content guards (lists, steps, quotations)
-and the ``between_paragraphs`` context still keep what they keep, and it never removes
-the last prose lines the rules left on a page. It was trained with
-``benchmarks/train_line_model.py`` on the public evaluation pages (see
-``docs/quality.md`` for the figures on pages it was not trained on).
+The model was trained with ``benchmarks/train_line_model.py`` on the tune pages of the
+public evaluation data, whole-page text and extractors' output, every page type
+together; ``docs/quality.md`` gives its figures on sites it never saw. Its reasons say
+what weighed most: the features that pushed the line's score towards noise, in words.
+Disabling this rule (``--disable line_model``) lets the rules decide alone: the
+strongest label removes a line unless context keeps it.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
-from typing import Iterator
+from typing import Iterator, Mapping, Sequence
 
-from ..labels import Category
-from ..line_features import FEATURE_NAMES, line_features
+from ..labels import Category, Mark
+from ..line_features import FEATURE_NAMES, Evidence, line_features
+from ..page_kind import article_probability
 from ..trees import ModelFormatError, TreeEnsemble
-from .base import Finding, ScanContext, single
+from .base import Finding, ScanContext
 
 #: The packaged model file, under ``declutter/data/models/``.
-MODEL_FILE = "page_chrome.json"
-#: Lines the model scores below this probability get no label at all.
-PROBABILITY_MIN = 0.45
-#: The highest confidence a model label carries: below the ``precision`` profile's
-#: ``min_confidence`` (0.85) and below ``Confidence.STRONG``.
-CONFIDENCE_CAP = 0.8
-#: Lines the rules before already labelled at least this confidently are not scored.
-ALREADY_LABELLED = 0.65
+MODEL_FILE = "line_decision.json"
+#: How many of the features that weighed most a reason names.
+REASON_FEATURES = 2
+#: Contributions (log-odds) smaller than this are not worth naming.
+REASON_CONTRIBUTION_MIN = 0.05
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +52,7 @@ def packaged_model() -> TreeEnsemble:
         text = resource.read_text("utf-8")
     except OSError as exc:
         raise ModelFormatError(f"the packaged model is missing: {exc}") from None
-    return TreeEnsemble.from_json(text)
+    return check_features(TreeEnsemble.from_json(text))
 
 
 def check_features(model: TreeEnsemble) -> TreeEnsemble:
@@ -66,69 +69,143 @@ def check_features(model: TreeEnsemble) -> TreeEnsemble:
     return model
 
 
+def evidence_of(marks: Sequence[Mark], page_article: float = 0.5) -> Evidence:
+    """How many rules labelled each line, the lines that multi-line labels cover, and
+    how likely the page is an article."""
+    rules: dict[int, set[str]] = {}
+    spans: set[int] = set()
+    for mark in marks:
+        for index in range(mark.first, mark.last + 1):
+            rules.setdefault(index, set()).add(mark.label.rule)
+        if mark.last > mark.first:
+            spans.update(range(mark.first, mark.last + 1))
+    return Evidence({i: len(names) for i, names in rules.items()}, frozenset(spans),
+                    page_article)
+
+
+@dataclass(frozen=True)
+class Weighing:
+    """The model's verdict on every non-blank line of one pass.
+
+    :param probability: line index -> probability that the line is noise.
+    :param vectors: line index -> the features it was computed from.
+    :param whole_page: whether the text is a whole page (else an extractor's output),
+        which sets the probability that removes a line.
+    """
+
+    probability: Mapping[int, float]
+    vectors: Mapping[int, Sequence[float]]
+    whole_page: bool = False
+    #: how likely the page is an article (:func:`declutter.page_kind.article_probability`)
+    article: float = 0.5
+
+
 @dataclass(frozen=True)
 class LineModelRule:
-    """Lines of whole-page text that a learned model finds to be page chrome.
+    """The learned decision: weighs every line's evidence in its page's context.
 
     :param model: the tree ensemble to use; ``None`` means the packaged one.
 
     Two rules are equal when they use the same model object: a model is compared (and
-    hashed) by identity, not by its thousands of splits, so configurations that differ
-    only in their model are never mistaken for one another.
+    hashed) by identity, not by its thousands of splits.
     """
 
     model: TreeEnsemble | None = field(default=None, compare=False)
+    page_model: TreeEnsemble | None = field(default=None, compare=False)
     model_identity: int = field(default=0, init=False, repr=False)
     name: str = "line_model"
-    uses_prior: bool = True
-    first_pass_only: bool = True
+    weighs: bool = True
     category: Category = Category.OUTSIDE_ARTICLE
     description: str = (
-        "page chrome in whole-page text that no other rule names (teasers, blurbs, "
-        "widgets), scored by a small learned model of line shape, position and context"
+        "weighs what the rules said of every line with its shape, position, neighbours "
+        "and the kind of page, and removes the lines a learned model finds to be noise "
+        "(disable it to let the strongest rule label decide alone)"
     )
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "model_identity", 0 if self.model is None else id(self.model))
+        object.__setattr__(self, "model_identity",
+                           hash((id(self.model), id(self.page_model)))
+                           if self.model is not None or self.page_model is not None else 0)
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        if not ctx.whole_page:
-            return
-        model = check_features(self.model or packaged_model())
-        scored: dict[int, float] = {}
-        for index, vector in zip(*line_features(ctx, lambda i: is_candidate(ctx, i))):
-            probability = model.probability(vector)
-            if probability >= PROBABILITY_MIN:
-                scored[index] = probability
-        spared = last_prose(ctx, scored)
-        for index, probability in scored.items():
-            if index in spared:
-                continue
-            yield single(index, self.name, self.category, confidence_of(probability),
-                         f"page chrome by the line model (p={probability:.2f})")
+        """The learned decision labels nothing itself: see :meth:`weigh`."""
+        return iter(())
 
+    def ensemble(self) -> TreeEnsemble:
+        """The model this rule weighs with."""
+        return check_features(self.model) if self.model is not None else packaged_model()
 
-def confidence_of(probability: float) -> float:
-    """The confidence of the label the model gives a line it scores ``probability``."""
-    return round(min(probability, CONFIDENCE_CAP), 2)
+    def weigh(self, ctx: ScanContext, marks: Sequence[Mark]) -> Weighing:
+        """Score every non-blank line of ``ctx.doc``; ``ctx`` carries every rule's labels
+        (``prior``, ``prior_categories``, ``guarded``) and ``marks`` the labels themselves."""
+        model = self.ensemble()
+        article = article_probability(ctx, self.page_model)
+        order, vectors = line_features(ctx, evidence=evidence_of(marks, article))
+        return Weighing({i: model.probability(v) for i, v in zip(order, vectors)},
+                        dict(zip(order, vectors)), ctx.whole_page, article)
 
-
-def last_prose(ctx: ScanContext, scored: dict[int, float]) -> frozenset[int]:
-    """The prose lines the model must leave: all those it scored, when its labels would
-    remove every prose line the rules left on the page (a one-paragraph article amid
-    hundreds of menu lines). The model refines what the rules keep; it never empties
-    a page of its article."""
-    removes = ctx.thresholds.min_confidence
-    left = [i for i in ctx.doc.content if ctx.table.prose[i] and ctx.prior.get(i, 0.0) < removes]
-    if not left or any(confidence_of(scored.get(i, 0.0)) < removes for i in left):
-        return frozenset()
-    return frozenset(left)
-
-
-def is_candidate(ctx: ScanContext, index: int) -> bool:
-    """Whether the model scores line ``index``: no rule before it labelled the line at
-    ``ALREADY_LABELLED`` or more, and no content guard covers it."""
-    return ctx.prior.get(index, 0.0) < ALREADY_LABELLED and index not in ctx.guarded
+    def reason(self, vector: Sequence[float], probability: float) -> str:
+        """What weighed most towards noise for a line, in words."""
+        model = self.ensemble()
+        weighed = sorted(
+            ((c, i) for i, c in enumerate(model.contributions(vector))
+             if c >= REASON_CONTRIBUTION_MIN),
+            reverse=True)[:REASON_FEATURES]
+        said = [describe_feature(FEATURE_NAMES[i], vector[i]) for _, i in weighed]
+        seen = "; ".join(dict.fromkeys(s for s in said if s)) or "its context as a whole"
+        return f"weighed as noise (p={probability:.2f}), mostly for: {seen}"
 
 
 RULE = LineModelRule()
+
+
+def _count(value: float) -> int:
+    """A count stored as ``log1p``."""
+    return round(math.expm1(value))
+
+
+def describe_feature(name: str, value: float) -> str:
+    """One feature of a line and its value as a person would say it."""
+    if name.startswith("category_"):
+        return f"labelled {name.removeprefix('category_').replace('_', ' ')} by a rule" if value else ""
+    if name.startswith("prose_window_"):
+        width = name.removeprefix("prose_window_")
+        return f"{value:.0%} prose among the {width} lines either side"
+    phrases = {
+        "log_words": lambda v: f"{_count(v)} words",
+        "log_chars": lambda v: f"{_count(v)} characters",
+        "prose": lambda v: "reads as prose" if v else "not a sentence of prose",
+        "ends_sentence": lambda v: "ends a sentence" if v else "no sentence end",
+        "stopword_share": lambda v: f"{v:.0%} function words",
+        "capital_share": lambda v: f"{v:.0%} capitalised words",
+        "digit_share": lambda v: f"{v:.0%} digits",
+        "symbol_share": lambda v: f"{v:.0%} symbols",
+        "position": lambda v: f"{v:.0%} of the way down the page",
+        "prose_before": lambda v: f"{v:.0%} of the page's prose before it",
+        "prose_after": lambda v: f"{v:.0%} of the page's prose after it",
+        "repeated": lambda v: "repeated on the page" if v else "said once on the page",
+        "log_prose_run": lambda v: f"in a run of {_count(v)} prose lines" if v else
+        "outside any run of prose",
+        "prose_previous": lambda v: "prose before it" if v else "no prose just before it",
+        "prose_next": lambda v: "prose after it" if v else "no prose just after it",
+        "log_words_previous": lambda v: f"{_count(v)} words on the line before",
+        "log_words_next": lambda v: f"{_count(v)} words on the line after",
+        "labelled_window": lambda v: f"{v:.0%} of its neighbours labelled noise",
+        "labelled": lambda v: "labelled by a rule" if v else "no rule labelled it",
+        "confidence": lambda v: f"a rule's label of confidence {v:.2f}",
+        "guarded": lambda v: "looks like content (guarded)" if v else "no content guard",
+        "log_rules": lambda v: f"{_count(v)} rules labelled it",
+        "in_span": lambda v: "inside a labelled block" if v else "",
+        "echo_page": lambda v: f"{v:.0%} of its words used in the page's prose",
+        "echo_near": lambda v: f"{v:.0%} of its words used in the prose around it",
+        "page_log_lines": lambda v: f"a page of {_count(v)} lines",
+        "page_prose_share": lambda v: f"a page {v:.0%} prose",
+        "page_short_share": lambda v: f"a page {v:.0%} short lines",
+        "page_labelled_share": lambda v: f"a page {v:.0%} labelled noise",
+        "page_whole": lambda v: "a whole page with its menus" if v else "an extracted text",
+        "page_forum": lambda v: "a discussion" if v else "",
+        "page_article": lambda v: f"a page that reads {'as' if v >= 0.5 else 'not as'} an "
+        f"article ({v:.2f})",
+    }
+    describe = phrases.get(name)
+    return describe(value) if describe else name
