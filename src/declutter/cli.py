@@ -32,19 +32,16 @@ from typing import BinaryIO, Sequence, TextIO
 
 from . import __version__, describe_rules
 from .config import Config
+from .console import PROG, silence_stdout
 from .errors import DeclutterError
+from .exitcodes import (
+    EXIT_BROKEN_PIPE, EXIT_CONFIG, EXIT_DATA, EXIT_INTERRUPTED, EXIT_IO, EXIT_NO_INPUT, EXIT_OK,
+    EXIT_SOFTWARE, EXIT_USAGE,
+)
 from .hints import NO_HINTS
 from .profiles import DEFAULT_PROFILE, PROFILES
+from .streams import MSG_DIRECTORY, MSG_MISSING, MSG_UNREADABLE
 
-EXIT_OK = 0
-EXIT_CONFIG = 1
-EXIT_USAGE = 2
-EXIT_DATA = 65
-EXIT_NO_INPUT = 66
-EXIT_SOFTWARE = 70
-EXIT_IO = 74
-EXIT_INTERRUPTED = 130
-EXIT_BROKEN_PIPE = 141
 
 #: Set this environment variable to see the traceback of an internal error.
 DEBUG_VARIABLE = "DECLUTTER_DEBUG"
@@ -55,7 +52,6 @@ BINARY_PROBE_BYTES = 1024
 #: Characters of a removed line shown by ``--explain``.
 EXPLAIN_EXCERPT_CHARS = 70
 
-PROG = "declutter"
 EXAMPLES = """\
 examples:
   declutter page.txt                    clean one file, print the article
@@ -76,11 +72,8 @@ MSG_NOT_UTF8 = ("{name}: not valid UTF-8 (byte {offset}); use --encoding-errors 
                 "or surrogateescape to go on")
 MSG_BINARY = "{name}: looks binary (NUL bytes in the first {probe} bytes); use --binary to clean it anyway"
 MSG_EMPTY = "warning: {name}: empty input, nothing to clean"
-MSG_MISSING = "{name}: no such file"
 MSG_TOO_LARGE = ("{name}: larger than {limit} bytes, the most one document may be; "
                  "raise --max-bytes, or split the input (JSON Lines: --jsonl)")
-MSG_DIRECTORY = "{name}: is a directory"
-MSG_UNREADABLE = "{name}: cannot be read ({reason})"
 
 
 class InputError(Exception):
@@ -165,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return EXIT_BROKEN_PIPE
     except Exception as exc:  # a bug: one clear line, never a traceback by default
         if os.environ.get(DEBUG_VARIABLE):
@@ -189,7 +182,7 @@ def _main(argv: Sequence[str] | None) -> int:
         _say(str(exc))
         return EXIT_CONFIG
     if args.jsonl:
-        from .jsonl import run_jsonl_cli
+        from .jsonl.command import run_jsonl_cli
 
         return run_jsonl_cli(args, config)
     status = EXIT_OK
@@ -379,16 +372,6 @@ def _say(message: str) -> None:
         sys.stderr.write(f"{PROG}: {message}\n")
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):  # stderr closed or missing
-        pass
-
-
-def _silence_stdout() -> None:
-    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush
-    does not print a second error."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
         pass
 
 
