@@ -296,6 +296,15 @@ def test_encoding_errors_modes_decode_invalid_utf8(monkeypatch, mode, expected):
         assert records(out)[0]["text"] == expected
 
 
+def test_summary_and_messages_count_in_good_english(monkeypatch):
+    code, _, err = run(monkeypatch, [], stdin=GOOD + b"\n")
+    assert code == 0 and "declutter: 1 record in, 1 out" in err, err
+    code, _, err = run(monkeypatch, [], stdin=b'{"id": 1, "text": "unterminated\n')
+    assert code == cli.EXIT_DATA
+    assert "(Unterminated string starting at column 19)" in err, err
+    assert err.count("column") == 1 and " at at " not in err
+
+
 def test_empty_input_gives_empty_output(monkeypatch):
     code, out, err = run(monkeypatch, [])
     assert code == 0 and out == b"" and "0 records in, 0 out" in err

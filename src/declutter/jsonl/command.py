@@ -24,6 +24,7 @@ from .progress import Progress
 from .reading import Source
 from .records import DEFAULT_FIELD, BadRecordError, JsonlOptions
 from .summary import Summary
+from ..wording import plural
 
 if TYPE_CHECKING:  # pragma: no cover
     import argparse
@@ -122,7 +123,7 @@ class _Reporter:
             self.say(f"{problem.message()} ({verb})")
         hidden = summary.bad_records - len(summary.problems)
         if hidden > 0:
-            self.say(f"... and {hidden:,} more bad record{'' if hidden == 1 else 's'} {verb}")
+            self.say(f"... and {plural(hidden, 'more bad record')} {verb}")
 
 
 def _wants_progress(mode: str, stream: TextIO) -> bool:
@@ -177,7 +178,7 @@ def run_jsonl_cli(args: "argparse.Namespace", config: Config) -> int:
         silence_stdout()
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
-        reporter.say(f"interrupted after {summary.records_in:,} records" + not_written)
+        reporter.say(f"interrupted after {plural(summary.records_in, 'record')}" + not_written)
         return EXIT_INTERRUPTED
     except BrokenProcessPool:
         reporter.say("a worker process died (killed, or out of memory?)" + not_written)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from ..wording import plural
 from .summary import Summary
 
 #: Least seconds between two redraws of the bar.
@@ -39,7 +40,7 @@ class Progress:
         if self._bar is None:
             return
         done = summary.bytes_in if position is None else position
-        self._bar.set_postfix_str(f"{summary.records_in:,} records", refresh=False)
+        self._bar.set_postfix_str(plural(summary.records_in, "record"), refresh=False)
         try:
             self._bar.update(done - self._bar.n)
         except (OSError, ValueError):  # standard error went away: stop drawing

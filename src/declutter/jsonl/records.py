@@ -226,12 +226,18 @@ def parse_line(raw: bytes, encoding_errors: str) -> dict[str, Any]:
         value = json.loads(text, strict=False)
     except json.JSONDecodeError as exc:
         raise _Refused(Problem.INVALID_JSON,
-                       f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+                       f"not valid JSON ({json_error(exc)})") from None
     except (ValueError, RecursionError) as exc:  # huge integers, deep nesting
         raise _Refused(Problem.INVALID_JSON, f"not valid JSON ({exc})") from None
     if not isinstance(value, dict):
         raise _Refused(Problem.NOT_OBJECT, f"not a JSON object but {json_type(value)}")
     return value
+
+
+def json_error(exc: json.JSONDecodeError) -> str:
+    """The parser's message with its column, once: ``Unterminated string starting at
+    column 7`` (the message may itself end with "at")."""
+    return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
 
 
 def encode_record(record: Mapping[str, Any], encoding_errors: str) -> bytes:

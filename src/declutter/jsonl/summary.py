@@ -6,6 +6,8 @@ from dataclasses import dataclass, field as dataclass_field
 from enum import Enum
 from typing import Any, Mapping
 
+from ..wording import plural
+
 #: Bad records named one by one in the report; the rest are only counted.
 MAX_REPORTED_PROBLEMS = 20
 #: Bytes in a megabyte, as the summary counts them.
@@ -146,25 +148,21 @@ class Summary:
 
     def render(self) -> str:
         """The one-line summary the command line prints on standard error."""
-        parts = [f"{self.records_in:,} records in, {self.records_out:,} out"]
+        parts = [f"{plural(self.records_in, 'record')} in, {self.records_out:,} out"]
         if self.bad_records:
             kinds = ", ".join(f"{k} {n:,}" for k, n in sorted(self.problems_by_kind.items()))
             handled = [(self.failed, "stopped the run"), (self.skipped, "skipped"),
                        (self.kept_unchanged, "kept unchanged")]
-            parts.append(", ".join(f"{_plural(n, 'bad record')} {what}"
+            parts.append(", ".join(f"{plural(n, 'bad record')} {what}"
                                    for n, what in handled if n) + f" ({kinds})")
         if self.blank_lines:
-            parts.append(f"{_plural(self.blank_lines, 'blank line')} dropped")
+            parts.append(f"{plural(self.blank_lines, 'blank line')} dropped")
         rate = self.bytes_in / MEGABYTE / self.seconds if self.seconds > 0 else 0.0
         volume = (f"{self.bytes_in / MEGABYTE:.2f} MB in, {self.bytes_out / MEGABYTE:.2f} MB out "
                   f"in {self.seconds:.1f} s ({rate:.2f} MB/s)")
         ranked = sorted(self.removed.items(), key=lambda item: (-item[1].bytes, item[0]))
         removed = ", ".join(f"{c} {human_bytes(t.bytes)}" for c, t in ranked) or "nothing"
         return f"{'; '.join([', '.join(parts), volume])}; removed: {removed}"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def human_bytes(count: int) -> str:
