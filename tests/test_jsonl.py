@@ -118,7 +118,7 @@ def test_summary_counts_removals_by_category_like_explain():
     summary = clean_jsonl(io.BytesIO(jsonl_bytes(items)), io.BytesIO(), jobs=1)
     expected: dict[str, list[int]] = {}
     for item in items:
-        for category, totals in declutter.explain(item["text"]).removed_by_category().items():
+        for category, totals in declutter.explain(item["text"]).removed_by_category.items():
             entry = expected.setdefault(category, [0, 0])
             entry[0] += totals["lines"]
             entry[1] += totals["chars"]
@@ -133,7 +133,7 @@ def test_stats_field_matches_explain(monkeypatch):
     assert code == 0, err
     for item, record in zip(items, records(out)):
         assert list(record) == [*item, "removed"]
-        assert record["removed"] == declutter.explain(item["text"]).removed_by_category()
+        assert record["removed"] == declutter.explain(item["text"]).removed_by_category
     assert records(out)[3]["removed"]["comments"]["lines"] > 10
 
 
@@ -504,7 +504,7 @@ def test_clean_records_copies_and_applies_the_policies(cleaned_seeds):
     kept = list(clean_records(items, on_error="keep", stats_field="stats"))
     assert kept[1] is items[1] and kept[2] is items[2]
     assert kept[0]["text"] == cleaned_seeds[0] and items[0]["text"] == SEED_TEXTS[0]
-    assert kept[3]["stats"] == declutter.explain(SEED_TEXTS[3]).removed_by_category()
+    assert kept[3]["stats"] == declutter.explain(SEED_TEXTS[3]).removed_by_category
     assert [r["id"] for r in clean_records(items, on_error="skip")] == [0, 3]
     with pytest.raises(BadRecordError) as caught:
         list(clean_records(items))

@@ -49,8 +49,6 @@ DEBUG_VARIABLE = "DECLUTTER_DEBUG"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 #: Bytes inspected for NUL characters when deciding whether input is binary.
 BINARY_PROBE_BYTES = 1024
-#: Characters of a removed line shown by ``--explain``.
-EXPLAIN_EXCERPT_CHARS = 70
 
 EXAMPLES = """\
 examples:
@@ -238,36 +236,8 @@ def _render(text: str, args: argparse.Namespace, config: Config, name: str) -> s
 
 
 def explain_report(result, name: str) -> str:
-    """The human-readable ``--explain`` report: one entry per removed run of lines."""
-    lines = [f"# {name}: {len(result.segments)} lines, language {result.language} "
-             f"({result.language_method}), profile {result.profile}"]
-    removed = [s for s in result.segments if not s.kept and s.rule != "blank_lines"]
-    runs: list[list] = []
-    for segment in removed:
-        if runs and runs[-1][-1].rule == segment.rule and runs[-1][-1].reason == segment.reason \
-                and _only_blanks_between(result, runs[-1][-1].index, segment.index):
-            runs[-1].append(segment)
-        else:
-            runs.append([segment])
-    for run in runs:
-        first, last = run[0], run[-1]
-        span = f"line {first.index + 1}" if first is last else f"lines {first.index + 1}-{last.index + 1}"
-        lines.append(f"{span}  [{first.category}] {first.rule}: {first.reason}")
-        excerpt = result.line(first).strip()
-        if len(excerpt) > EXPLAIN_EXCERPT_CHARS:
-            excerpt = excerpt[:EXPLAIN_EXCERPT_CHARS - 1] + "…"
-        lines.append(f"    | {excerpt}")
-    for abstention in result.abstentions:
-        lines.append(f"abstained: {abstention.rule}: {abstention.reason}")
-    kept = sum(1 for s in result.segments if s.kept)
-    lines.append(f"# kept {kept} of {len(result.segments)} lines; removed "
-                 + (", ".join(f"{c}: {v['lines']}" for c, v in result.removed_by_category().items())
-                    or "nothing"))
-    return "\n".join(lines) + "\n"
-
-
-def _only_blanks_between(result, a: int, b: int) -> bool:
-    return all(not result.line(result.segments[i]).strip() for i in range(a + 1, b))
+    """The human-readable ``--explain`` report (:meth:`declutter.Explanation.report`)."""
+    return result.report(name)
 
 
 def _list_rules(out: TextIO) -> int:

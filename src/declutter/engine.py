@@ -125,6 +125,8 @@ def run(text: str, config: Config, record: bool = False,
         if forum_held:
             ctx = replace(ctx, forum=True)
         marks, guards = _scan(rules if passes == 1 else later_rules, ctx, abstentions)
+        if config.keep:  # labels of kept categories decide nothing (Config.keep)
+            marks = [m for m in marks if m.label.category.value not in config.keep]
         decision = decide(current, table, marks, guards, thresholds, record)
         forum_held = forum_held or any(
             label.rule in forum_rules for label in decision.removed.values())

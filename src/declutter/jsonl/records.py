@@ -143,7 +143,7 @@ def removal_totals(outcome: Outcome) -> dict[str, CategoryTotals]:
     """Lines, characters and bytes removed by category, from a run's outcome.
 
     Counts the removed non-blank lines, as
-    :meth:`declutter.Explanation.removed_by_category` does, without the explanation.
+    :attr:`declutter.Explanation.removed_by_category` does, without the explanation.
     """
     doc = outcome.doc
     totals: dict[str, CategoryTotals] = {}
