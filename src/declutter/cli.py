@@ -40,7 +40,10 @@ from .exitcodes import (
 )
 from .hints import NO_HINTS
 from .profiles import DEFAULT_PROFILE, PROFILES
-from .streams import MSG_DIRECTORY, MSG_MISSING, MSG_UNREADABLE
+from .streams import (
+    MSG_DIRECTORY, MSG_MISSING, MSG_UNREADABLE, STDOUT_NAME, SourceReadError, atomic_output,
+    compression_of, read_bounded, zstandard_module, zstd_missing_message,
+)
 
 
 #: Set this environment variable to see the traceback of an internal error.
@@ -99,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="print what was removed (lines, category, rule, reason) instead of the text")
     mode.add_argument("--json", action="store_true",
                       help="print the decision for every line as JSON (one object per input)")
+    mode.add_argument("--json-lines", action="store_true",
+                      help="print the decision for every line as JSON Lines: one object per "
+                           "line of the input, with its text (so that | head helps)")
     mode.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     mode.add_argument("--jsonl", action="store_true",
                       help="input is JSON Lines: clean one field of every record")
@@ -106,11 +112,19 @@ def build_parser() -> argparse.ArgumentParser:
                         help="precision/recall dial: precision removes only what is certain, "
                              "recall also what is plausible (default: %(default)s)")
     parser.add_argument("--disable", action="append", default=[], metavar="RULE",
-                        help="switch a rule off (repeatable, or comma-separated)")
+                        help="switch a rule off: it labels no line, but another rule may "
+                             "still remove a line it would have (repeatable, or "
+                             "comma-separated; see --keep)")
+    parser.add_argument("--keep", action="append", default=[], metavar="CATEGORY",
+                        help="keep every line whose labels are all of this category, "
+                             "whatever rule labelled it (repeatable, or comma-separated; "
+                             "categories as --list-rules shows them)")
     parser.add_argument("--lang", metavar="CODE",
-                        help="language of the text (en, de, fr...); detected when omitted")
+                        help="language of the text: a code (en, de, fr...) or an English "
+                             "name (german); detected when omitted")
     parser.add_argument("--html", action="store_true",
-                        help="input is HTML: extract its text with trafilatura, then clean")
+                        help="input is HTML: extract its text with trafilatura (the page's "
+                             "declared charset decides how its bytes are read), then clean")
     parser.add_argument("--rules", metavar="FILE",
                         help="extra rules from a TOML or JSON rule file")
     parser.add_argument("--encoding-errors", choices=["strict", "replace", "surrogateescape"],
@@ -122,9 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="refuse an input document larger than N bytes (default: %(default)s)")
     parser.add_argument("--binary", action="store_true",
                         help="clean input even when it looks binary (NUL bytes)")
-    corpus = parser.add_argument_group("JSON Lines corpora (with --jsonl)")
-    corpus.add_argument("--field", default="text", metavar="NAME",
-                        help="the record field holding the text (default: %(default)s)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE atomically instead of standard output (a "
+                             "temporary file renamed over FILE once everything is written; "
+                             ".gz and .zst names are compressed)")
+    corpus = parser.add_argument_group("JSON Lines corpora (only with --jsonl)")
+    corpus.add_argument("--field", metavar="NAME",
+                        help="the record field holding the text (default: text)")
     corpus.add_argument("--html-field", metavar="NAME",
                         help="take HTML from this field (extracted with trafilatura) and "
                              "write the cleaned text to --field")
@@ -134,14 +152,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="add the structured explanation under this field")
     corpus.add_argument("--jobs", type=int, metavar="N",
                         help="worker processes (default: all cores)")
-    corpus.add_argument("--on-error", choices=["fail", "skip", "keep"], default="fail",
+    corpus.add_argument("--on-error", choices=["fail", "skip", "keep"],
                         help="a record that is not JSON, lacks the field or holds a non-string: "
                              "stop with its line number (fail, default), drop and count it "
                              "(skip), or pass it through unchanged and count it (keep)")
-    corpus.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE atomically instead of standard output")
-    corpus.add_argument("--progress", choices=["auto", "always", "never"], default="auto",
-                        help="progress on standard error: auto shows it when stderr is a terminal")
+    corpus.add_argument("--progress", choices=["auto", "always", "never"],
+                        help="a progress bar on standard error (percentage and time left when "
+                             "the inputs are files): auto (default) shows it when stderr is a "
+                             "terminal")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -166,6 +184,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_SOFTWARE
 
 
+#: Options that only mean something with ``--jsonl`` (``-o`` works everywhere).
+JSONL_ONLY = {"field": "--field", "html_field": "--html-field", "stats_field": "--stats-field",
+              "explain_field": "--explain-field", "jobs": "--jobs", "on_error": "--on-error",
+              "progress": "--progress"}
+
+
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
@@ -174,6 +198,12 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(exc.code or 0)
     if args.list_rules:
         return _list_rules(sys.stdout)
+    if not args.jsonl:
+        misplaced = [flag for name, flag in JSONL_ONLY.items() if getattr(args, name) is not None]
+        if misplaced:
+            _say(f"{', '.join(misplaced)} only apply to JSON Lines input: add --jsonl, "
+                 "or leave them out")
+            return EXIT_USAGE
     try:
         config = _config(args)
     except (DeclutterError, ValueError, TypeError) as exc:
@@ -183,20 +213,54 @@ def _main(argv: Sequence[str] | None) -> int:
         from .jsonl.command import run_jsonl_cli
 
         return run_jsonl_cli(args, config)
+    output = None if args.output in (None, STDOUT_NAME) else args.output
+    if output is not None:
+        problem = _output_problem(output)
+        if problem is not None:
+            _say(problem[1])
+            return problem[0]
+        try:
+            with atomic_output(output) as out:
+                return _clean_files(args, config, out)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            _say(f"cannot write {output} ({exc.strerror or exc})")
+            return EXIT_IO
+    return _clean_files(args, config, None)
+
+
+def _output_problem(path: str) -> tuple[int, str] | None:
+    """Why ``-o path`` cannot be written, before any input is read: (exit code, message)."""
+    if os.path.isdir(path):
+        return EXIT_IO, f"cannot write {path} (is a directory)"
+    if compression_of(path) == "zstd" and zstandard_module() is None:
+        return EXIT_CONFIG, zstd_missing_message(path)
+    return None
+
+
+def _clean_files(args: argparse.Namespace, config: Config, out: BinaryIO | None) -> int:
+    """Clean every input into ``out`` (``None``: standard output); the exit code.
+
+    :raises OSError: when ``out`` (a ``-o`` file) cannot be written.
+    """
     status = EXIT_OK
-    out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+    stdout = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
     for name in args.files or ["-"]:
         try:
-            text = _decode(name, _read(name, args.max_bytes), args)
+            data = _decode(name, _read(name, args.max_bytes), args)
         except InputError as exc:
             _say(str(exc))
             status = status or exc.code
             continue
-        if not text:
+        if not data:
             _say(MSG_EMPTY.format(name=_display(name)))
-        rendered = _render(text, args, config, name)
+        rendered = _render(data, args, config, name)
+        if out is not None:
+            _write_all(out, _encode(rendered, args.encoding_errors))
+            continue
         try:
-            _write(rendered, out, args.encoding_errors)
+            _write(rendered, stdout, args.encoding_errors)
         except BrokenPipeError:
             raise
         except OSError as exc:  # disk full, closed descriptor...
@@ -205,39 +269,46 @@ def _main(argv: Sequence[str] | None) -> int:
     return status
 
 
+def _names(values: list[str]) -> frozenset[str]:
+    """The names of a repeatable, comma-separated option."""
+    return frozenset(n.strip() for item in values for n in item.split(",") if n.strip())
+
+
 def _config(args: argparse.Namespace) -> Config:
-    disabled = [n.strip() for item in args.disable for n in item.split(",") if n.strip()]
     extra = ()
     if args.rules:
         from .userrules import load_rules
 
         extra = load_rules(args.rules)
-    return Config(profile=args.profile, disable=frozenset(disabled), lang=args.lang, rules=extra)
+    return Config(profile=args.profile, disable=_names(args.disable), lang=args.lang,
+                  rules=extra, keep=_names(args.keep))
 
 
-def _render(text: str, args: argparse.Namespace, config: Config, name: str) -> str:
+def _render(data: str | bytes, args: argparse.Namespace, config: Config, name: str) -> str:
+    """The output for one input: ``data`` is text, or an HTML page's bytes (``--html``)."""
     from .engine import run
 
     hints = NO_HINTS
+    text = data
     if args.html:
         from .html import extract
 
-        extraction = extract(text)
+        extraction = extract(data)  # bytes: the page's declared charset decides
         text, hints = extraction.text, extraction.hints
-    if args.json or args.explain:
+        if text and not text.endswith(("\n", "\r")):
+            text += "\n"  # trafilatura's text has no final line break; every output has one
+    assert isinstance(text, str)
+    if args.json or args.json_lines or args.explain:
         from .explain import build_explanation
 
         result = build_explanation(run(text, config, record=True, hints=hints), config)
         if args.json:
             data = {"source": _display(name), **result.to_dict()}
             return json.dumps(data, ensure_ascii=False) + "\n"
-        return explain_report(result, _display(name))
+        if args.json_lines:
+            return result.to_json_lines(source=_display(name))
+        return result.report(_display(name))
     return run(text, config, hints=hints).text
-
-
-def explain_report(result, name: str) -> str:
-    """The human-readable ``--explain`` report (:meth:`declutter.Explanation.report`)."""
-    return result.report(name)
 
 
 def _list_rules(out: TextIO) -> int:
@@ -249,15 +320,19 @@ def _list_rules(out: TextIO) -> int:
 
 
 def _read(name: str, limit: int) -> bytes:
-    """The bytes of ``name`` ('-' is standard input), at most ``limit`` of them.
+    """The bytes of ``name`` ('-' is standard input), at most ``limit`` of them,
+    decompressed when they are gzip or zstandard data (recognised by their first bytes).
 
-    :raises InputError: when the input is missing, unreadable or larger than ``limit``.
+    :raises InputError: when the input is missing, unreadable, larger than ``limit``,
+        corrupt compressed data, or zstandard data without the zstandard package.
     """
     try:
         if name == "-":
             return _read_bounded(sys.stdin.buffer, name, limit)
         with open(name, "rb") as handle:
             return _read_bounded(handle, name, limit)
+    except SourceReadError as exc:
+        raise InputError(EXIT_DATA if exc.corrupt else EXIT_CONFIG, str(exc)) from None
     except FileNotFoundError:
         raise InputError(EXIT_NO_INPUT, MSG_MISSING.format(name=name)) from None
     except IsADirectoryError:
@@ -270,20 +345,22 @@ def _read(name: str, limit: int) -> bytes:
 
 
 def _read_bounded(stream: BinaryIO, name: str, limit: int) -> bytes:
-    data = stream.read(limit + 1)
-    if len(data) > limit:
+    data = read_bounded(stream, _display(name), limit)
+    if data is None:
         raise InputError(EXIT_DATA, MSG_TOO_LARGE.format(name=_display(name), limit=limit))
     return data
 
 
-def _decode(name: str, data: bytes, args: argparse.Namespace) -> str:
+def _decode(name: str, data: bytes, args: argparse.Namespace) -> str | bytes:
+    """The text of an input, or (``--html``) its bytes, which the page's charset decodes.
+
+    :raises InputError: on binary data, or on invalid UTF-8 under ``strict``.
+    """
     shown = _display(name)
     if not args.binary and b"\x00" in data[:BINARY_PROBE_BYTES]:
         raise InputError(EXIT_DATA, MSG_BINARY.format(name=shown, probe=BINARY_PROBE_BYTES))
     if args.html:
-        # trafilatura detects the page's own encoding; hand it the bytes' best reading
-        return data.decode("utf-8", errors="replace" if args.encoding_errors == "strict"
-                           else args.encoding_errors)
+        return data  # trafilatura reads the page's <meta charset> (or guesses)
     try:
         return data.decode("utf-8", errors=args.encoding_errors)
     except UnicodeDecodeError as exc:
@@ -296,19 +373,23 @@ def _write(text: str, out: BinaryIO | None, errors: str) -> None:
     :raises BrokenPipeError: when the reader went away, even in the middle of a write.
     :raises OSError: on any other write error (standard output closed, disk full...).
     """
-    encoding_errors = "surrogateescape" if errors == "surrogateescape" else "strict"
     if sys.stdout is None:  # started with standard output closed (``>&-``)
         raise OSError(errno.EBADF, "standard output is closed")
     if out is None:  # a text-only stdout (tests, embedding)
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    try:
-        data = text.encode("utf-8", errors=encoding_errors)
-    except UnicodeEncodeError:
-        data = text.encode("utf-8", errors="replace")
-    _write_all(out, data)
+    _write_all(out, _encode(text, errors))
     out.flush()
+
+
+def _encode(text: str, errors: str) -> bytes:
+    """``text`` in UTF-8; surrogates carried by ``surrogateescape`` go back to their bytes."""
+    encoding_errors = "surrogateescape" if errors == "surrogateescape" else "strict"
+    try:
+        return text.encode("utf-8", errors=encoding_errors)
+    except UnicodeEncodeError:
+        return text.encode("utf-8", errors="replace")
 
 
 def _write_all(out: BinaryIO, data: bytes) -> None:

@@ -185,8 +185,12 @@ def read_bounded(stream: BinaryIO, name: str, limit: int) -> bytes | None:
     :raises SourceReadError: when compressed data is corrupt, truncated, or zstandard
         without the zstandard package.
     """
+    head = _read_head(stream)
+    if sniff_compression(head) is None:
+        data = head + stream.read(max(limit + 1 - len(head), 0))
+        return None if len(data) > limit else data
     try:
-        with decompressed(stream, name) as plain:
+        with decompressed(io.BufferedReader(_Replayed(head, stream)), name) as plain:
             data = plain.read(limit + 1)
     except corrupt_errors() as exc:
         raise SourceReadError(MSG_CORRUPT.format(name=name, detail=exc or type(exc).__name__),
