@@ -1,24 +1,28 @@
 """The command-line filter: ``declutter [OPTIONS] [FILE ...]``.
 
-Exit codes (also in ``--help``):
+Exit codes (also in ``--help``; defined in :mod:`declutter.exitcodes`):
 
 ====  ==========================================================================
 0     success (also for empty input, which gives empty output and a warning)
-1     a rule or configuration error (unknown rule, bad rule file)
-2     bad command-line usage
+1     a rule or configuration error (unknown rule, category or language, bad rule
+      file, zstandard input or output without the zstandard package)
+2     bad command-line usage (also a ``--jsonl`` option without ``--jsonl``)
 65    input refused: not valid UTF-8, binary (NUL bytes) without ``--binary``, larger
-      than ``--max-bytes``; with ``--jsonl``, a bad record under ``--on-error fail``
-      or a corrupt compressed file (see docs/scale.md)
+      than ``--max-bytes``, corrupt or truncated gzip/zstandard data; with
+      ``--jsonl``, a bad record under ``--on-error fail`` (see docs/scale.md)
 66    an input file is missing, is a directory or cannot be read
 70    an internal error: a bug in declutter (one line on stderr; the traceback
       with ``DECLUTTER_DEBUG=1``)
-74    output could not be written; with ``--jsonl``, also a worker process died
+74    output (standard output or ``-o FILE``) could not be written; with ``--jsonl``,
+      also a worker process died
 130   interrupted (Ctrl-C)
 141   the reader of the output went away (broken pipe, e.g. ``| head``); quiet
 ====  ==========================================================================
 
 With several files, every file is processed; the exit code is that of the first
-failure, and no failing file's output is written.
+failure, and no failing file's output is written. ``-o FILE`` is written atomically:
+FILE appears (or is replaced) only once every input has been handled, and an interrupt
+or a write error leaves it as it was.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from typing import BinaryIO, Sequence, TextIO
 from . import __version__, describe_rules
 from .config import Config
 from .console import PROG, silence_stdout
+from .console import say as _say
 from .errors import DeclutterError
 from .exitcodes import (
     EXIT_BROKEN_PIPE, EXIT_CONFIG, EXIT_DATA, EXIT_INTERRUPTED, EXIT_IO, EXIT_NO_INPUT, EXIT_OK,
@@ -56,17 +61,21 @@ BINARY_PROBE_BYTES = 1024
 EXAMPLES = """\
 examples:
   declutter page.txt                    clean one file, print the article
-  curl -s URL | declutter --html        clean an HTML page (text extracted by trafilatura)
+  curl -s URL | declutter --html        clean an HTML page (its declared charset decides)
+  declutter page.txt.gz -o clean.txt    gzip/zstd read by content; -o written atomically
   declutter --explain page.txt          show what was removed, by which rule, and why
   declutter --json page.txt             the full decision for every line, as JSON
+  declutter --json-lines a.txt | head   the same, one JSON object per line
   declutter --profile precision a.txt   remove only what is certain
-  declutter --disable byline a.txt      keep bylines
+  declutter --keep byline a.txt         keep bylines, whatever rule claims them
+  declutter --disable dateline a.txt    switch the dateline rule off
   declutter --jsonl corpus.jsonl.gz     clean the "text" field of each JSON record
 
-exit codes: 0 ok, 1 configuration error, 2 usage, 65 refused input (invalid UTF-8,
-  binary, too large; with --jsonl a bad record under --on-error fail), 66 missing or
-  unreadable file, 70 internal error, 74 write error (or a dead --jsonl worker),
-  130 interrupted, 141 broken pipe
+exit codes: 0 ok, 1 configuration error (unknown rule, category or language),
+  2 usage, 65 refused input (invalid UTF-8, binary, too large, corrupt compressed
+  data; with --jsonl a bad record under --on-error fail), 66 missing or unreadable
+  file, 70 internal error, 74 write error (or a dead --jsonl worker), 130 interrupted,
+  141 broken pipe
 """
 
 MSG_NOT_UTF8 = ("{name}: not valid UTF-8 (byte {offset}); use --encoding-errors replace "
@@ -416,14 +425,6 @@ def _flush_stdout() -> None:
 
 def _display(name: str) -> str:
     return "<stdin>" if name == "-" else name
-
-
-def _say(message: str) -> None:
-    try:
-        sys.stderr.write(f"{PROG}: {message}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError, AttributeError):  # stderr closed or missing
-        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator, Sequence, TextIO
 
 from ..config import Config
-from ..console import PROG, is_terminal, silence_stdout
+from ..console import PROG, is_terminal, say, silence_stdout
 from ..exitcodes import (
     EXIT_BROKEN_PIPE, EXIT_CONFIG, EXIT_DATA, EXIT_INTERRUPTED, EXIT_IO, EXIT_NO_INPUT,
     EXIT_OK, EXIT_USAGE,
@@ -104,17 +104,12 @@ def _check_args(args: "argparse.Namespace") -> int:
 class _Reporter:
     """Messages on standard error, prefixed with the program's name."""
 
-    def __init__(self, stream: TextIO, prog: str) -> None:
+    def __init__(self, stream: TextIO) -> None:
         self.stream = stream
-        self.prog = prog
 
     def say(self, message: str) -> None:
         """Write one line (never fails: a closed stderr is ignored)."""
-        try:
-            self.stream.write(f"{self.prog}: {message}\n")
-            self.stream.flush()
-        except (OSError, ValueError):
-            pass
+        say(message, self.stream)
 
     def problems(self, summary: Summary, policy: str) -> None:
         """Name the bad records that were skipped or kept."""
@@ -145,7 +140,7 @@ def run_jsonl_cli(args: "argparse.Namespace", config: Config) -> int:
     Prints the bad records (up to :data:`~declutter.jsonl.summary.MAX_REPORTED_PROBLEMS`)
     and a one-line summary on standard error; returns the exit code (see ``docs/scale.md``).
     """
-    reporter = _Reporter(sys.stderr, PROG)
+    reporter = _Reporter(sys.stderr)
     try:
         jobs = _check_args(args)
         options = _options_from_args(args, config)
