@@ -63,7 +63,9 @@ class Segment:
     def _verdict_phrase(self) -> str:
         if self.verdict == REMOVED:
             return f"removed by {self.rule} [{self.category}]: {self.reason}"
-        return f"{'kept' if self.kept else 'removed'} ({self.verdict}): {self.reason}"
+        state = "kept" if self.kept else "removed"
+        qualifier = "" if self.verdict == state else f" ({self.verdict})"
+        return f"{state}{qualifier}: {self.reason}"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping."""
