@@ -326,6 +326,19 @@ def test_gzip_input_and_gzip_output(monkeypatch, tmp_path, cleaned_seeds):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl.gz", "out.jsonl.gz"]
 
 
+def test_compressed_input_is_recognised_by_content(monkeypatch, tmp_path, cleaned_seeds):
+    packed = gzip.compress(jsonl_bytes(corpus(5)))
+    src = tmp_path / "in.jsonl"  # gzip data under a plain name
+    src.write_bytes(packed)
+    for argv, stdin in (([str(src)], b""), ([], packed)):
+        code, out, err = run(monkeypatch, argv, stdin=stdin)
+        assert code == 0, err
+        assert [r["text"] for r in records(out)] == cleaned_seeds
+    dst = io.BytesIO()
+    summary = clean_jsonl(io.BytesIO(packed), dst)
+    assert summary.records_out == 5 and [r["text"] for r in records(dst.getvalue())] == cleaned_seeds
+
+
 @pytest.mark.parametrize("suffix", [".zst", ".zstd"])
 def test_zstd_input(monkeypatch, tmp_path, cleaned_seeds, suffix):
     zstandard = pytest.importorskip("zstandard")

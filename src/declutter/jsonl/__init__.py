@@ -2,8 +2,8 @@
 
 One JSON object per line in, the same object out with one field cleaned; every other
 field keeps its value and its place, and records keep their order. Input is read in
-chunks of about :data:`CHUNK_BYTES` and at most ``jobs * IN_FLIGHT_PER_JOB`` chunks are
-in flight, so memory stays bounded whatever the size of the corpus.
+chunks of about :data:`CHUNK_BYTES` and at most
+``jobs * declutter.parallel.IN_FLIGHT_PER_JOB`` chunks are in flight, so memory stays bounded whatever the size of the corpus.
 
 Library use::
 
@@ -74,9 +74,10 @@ STREAM_NAME = "<stream>"
 
 
 def clean_sources(sources: Iterable[Source], write: Callable[[bytes], Any],
-                   options: JsonlOptions, *, jobs: int, chunk_bytes: int,
-                   progress: Progress, summary: Summary) -> Summary:
-    """Clean every source into ``write``; fills and returns ``summary``.
+                  options: JsonlOptions, *, jobs: int, chunk_bytes: int,
+                  progress: Progress, summary: Summary) -> Summary:
+    """Clean every source into ``write``, in order, on ``jobs`` processes; fills and
+    returns ``summary`` (the command line and :func:`clean_jsonl` both run this).
 
     :raises BadRecordError: at a bad record under ``on_error="fail"``.
     """
@@ -100,6 +101,10 @@ def clean_sources(sources: Iterable[Source], write: Callable[[bytes], Any],
 
 
 def check_jobs(jobs: int | None) -> int:
+    """``jobs`` checked (``None``: the CPUs this process may use).
+
+    :raises ValueError: when ``jobs`` is not a positive int.
+    """
     if jobs is None:
         return default_jobs()
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
