@@ -87,12 +87,12 @@ def test_pipeline_on_local_executor_cleans_drops_and_counts(step_module, tmp_pat
     for doc in kept:
         expected = declutter.explain(doc["text"])
         assert by_id[doc["id"]]["text"] == expected.text
-        assert by_id[doc["id"]]["metadata"]["declutter"] == expected.removed_by_category()
+        assert by_id[doc["id"]]["metadata"]["declutter"] == expected.removed_by_category
     assert "Top Rated Comments" not in by_id["0-3"]["text"]
 
     lines, chars = Counter(), Counter()
     for doc in docs:
-        for category, totals in declutter.explain(doc["text"]).removed_by_category().items():
+        for category, totals in declutter.explain(doc["text"]).removed_by_category.items():
             lines[category] += totals["lines"]
             chars[category] += totals["chars"]
     assert {"comments", "headline_list", "advertisement"} <= set(lines)

@@ -100,7 +100,7 @@ def assert_invariants(text: str, **options) -> declutter.Explanation:
     assert len(segments) == len(text.splitlines())
     position = 0
     for index, segment in enumerate(segments):
-        assert (segment.index, segment.start) == (index, position)
+        assert (segment.line_number, segment.start) == (index + 1, position)
         assert segment.end > segment.start
         position = segment.end
     assert position == len(text)

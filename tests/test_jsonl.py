@@ -12,6 +12,7 @@ import gzip
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -22,7 +23,8 @@ import pytest
 
 import declutter
 from conftest import FakeStd, default_sigint
-from declutter import cli, jsonl
+from declutter import cli, jsonl, streams
+import declutter.jsonl.reading  # noqa: F401  (jsonl.reading, patched below)
 from declutter.jsonl import BadRecordError, Problem, clean_jsonl, clean_records
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -89,7 +91,7 @@ def test_cleans_the_field_and_keeps_every_other_field_in_place(monkeypatch, clea
 
 
 def test_two_jobs_keep_order_and_lose_nothing_over_many_chunks(monkeypatch, cleaned_seeds):
-    monkeypatch.setattr(jsonl, "CHUNK_BYTES", 8 * 1024)  # ~3 records per chunk
+    monkeypatch.setattr(jsonl.reading, "CHUNK_BYTES", 8 * 1024)  # ~3 records per chunk
     items = corpus(60)
     code, out, err = run(monkeypatch, ["--jobs", "2"], stdin=jsonl_bytes(items))
     assert code == 0, err
@@ -116,7 +118,7 @@ def test_summary_counts_removals_by_category_like_explain():
     summary = clean_jsonl(io.BytesIO(jsonl_bytes(items)), io.BytesIO(), jobs=1)
     expected: dict[str, list[int]] = {}
     for item in items:
-        for category, totals in declutter.explain(item["text"]).removed_by_category().items():
+        for category, totals in declutter.explain(item["text"]).removed_by_category.items():
             entry = expected.setdefault(category, [0, 0])
             entry[0] += totals["lines"]
             entry[1] += totals["chars"]
@@ -131,7 +133,7 @@ def test_stats_field_matches_explain(monkeypatch):
     assert code == 0, err
     for item, record in zip(items, records(out)):
         assert list(record) == [*item, "removed"]
-        assert record["removed"] == declutter.explain(item["text"]).removed_by_category()
+        assert record["removed"] == declutter.explain(item["text"]).removed_by_category
     assert records(out)[3]["removed"]["comments"]["lines"] > 10
 
 
@@ -271,7 +273,7 @@ def test_crlf_last_line_without_newline_nul_bytes_and_bom(monkeypatch):
 
 
 def test_a_huge_record_is_one_chunk(monkeypatch):
-    monkeypatch.setattr(jsonl, "CHUNK_BYTES", 64 * 1024)
+    monkeypatch.setattr(jsonl.reading, "CHUNK_BYTES", 64 * 1024)
     blob = "0123456789abcdef" * 655_360  # one ~10 MB line (an embedded data blob)
     # above the article: after its comment thread the blob would be the page's tail
     item = {"id": "big", "text": blob + "\n" + SEED_TEXTS[3]}
@@ -292,6 +294,15 @@ def test_encoding_errors_modes_decode_invalid_utf8(monkeypatch, mode, expected):
         assert out == b'{"id":4,"text":"caf\xe9"}\n'  # the byte is carried through
     else:
         assert records(out)[0]["text"] == expected
+
+
+def test_summary_and_messages_count_in_good_english(monkeypatch):
+    code, _, err = run(monkeypatch, [], stdin=GOOD + b"\n")
+    assert code == 0 and "declutter: 1 record in, 1 out" in err, err
+    code, _, err = run(monkeypatch, [], stdin=b'{"id": 1, "text": "unterminated\n')
+    assert code == cli.EXIT_DATA
+    assert "(Unterminated string starting at column 19)" in err, err
+    assert err.count("column") == 1 and " at at " not in err
 
 
 def test_empty_input_gives_empty_output(monkeypatch):
@@ -315,6 +326,19 @@ def test_gzip_input_and_gzip_output(monkeypatch, tmp_path, cleaned_seeds):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl.gz", "out.jsonl.gz"]
 
 
+def test_compressed_input_is_recognised_by_content(monkeypatch, tmp_path, cleaned_seeds):
+    packed = gzip.compress(jsonl_bytes(corpus(5)))
+    src = tmp_path / "in.jsonl"  # gzip data under a plain name
+    src.write_bytes(packed)
+    for argv, stdin in (([str(src)], b""), ([], packed)):
+        code, out, err = run(monkeypatch, argv, stdin=stdin)
+        assert code == 0, err
+        assert [r["text"] for r in records(out)] == cleaned_seeds
+    dst = io.BytesIO()
+    summary = clean_jsonl(io.BytesIO(packed), dst)
+    assert summary.records_out == 5 and [r["text"] for r in records(dst.getvalue())] == cleaned_seeds
+
+
 @pytest.mark.parametrize("suffix", [".zst", ".zstd"])
 def test_zstd_input(monkeypatch, tmp_path, cleaned_seeds, suffix):
     zstandard = pytest.importorskip("zstandard")
@@ -328,12 +352,14 @@ def test_zstd_input(monkeypatch, tmp_path, cleaned_seeds, suffix):
 
 
 def test_zstd_without_zstandard_says_how_to_install(monkeypatch, tmp_path):
-    src = tmp_path / "in.jsonl.zst"
-    src.write_bytes(b"whatever")
-    monkeypatch.setattr(jsonl, "_zstandard", lambda: None)
+    src = tmp_path / "in.jsonl"  # zstandard data, recognised by content, not by name
+    src.write_bytes(b"\x28\xb5\x2f\xfd" + b"whatever")
+    monkeypatch.setattr(streams, "zstandard_module", lambda: None)
     code, out, err = run(monkeypatch, [str(src)])
     assert code == cli.EXIT_CONFIG and out == b""
     assert "declutter-text[zstd]" in err
+    code, out, err = run(monkeypatch, [], stdin=src.read_bytes())
+    assert code == cli.EXIT_NO_INPUT and "declutter-text[zstd]" in err and out == b""
 
 
 def test_truncated_gzip_is_a_data_error_and_leaves_no_output(monkeypatch, tmp_path):
@@ -373,7 +399,7 @@ def test_existing_output_file_survives_a_failed_run(monkeypatch, tmp_path):
 def test_ctrl_c_in_process_leaves_no_file(monkeypatch, tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_bytes(jsonl_bytes(corpus(6)))
-    real = jsonl.clean_record_in_place
+    real = jsonl.records.clean_record_in_place
     calls = []
 
     def interrupted(record, options):
@@ -382,7 +408,7 @@ def test_ctrl_c_in_process_leaves_no_file(monkeypatch, tmp_path):
             raise KeyboardInterrupt
         return real(record, options)
 
-    monkeypatch.setattr(jsonl, "clean_record_in_place", interrupted)
+    monkeypatch.setattr(jsonl.records, "clean_record_in_place", interrupted)
     dst = tmp_path / "out.jsonl"
     code, _, err = run(monkeypatch, [str(src), "-o", str(dst), "--jobs", "1"])
     assert code == cli.EXIT_INTERRUPTED and "interrupted" in err and "Traceback" not in err
@@ -410,8 +436,8 @@ def _worker_dies(chunk, options):
 
 
 def test_a_dead_worker_is_an_error_not_a_hang(monkeypatch, tmp_path):
-    monkeypatch.setattr(jsonl, "CHUNK_BYTES", 4096)
-    monkeypatch.setattr(jsonl, "process_chunk", _worker_dies)
+    monkeypatch.setattr(jsonl.reading, "CHUNK_BYTES", 4096)
+    monkeypatch.setattr(jsonl.records, "process_chunk", _worker_dies)
     dst = tmp_path / "out.jsonl"
     code, _, err = run(monkeypatch, ["--jobs", "2", "-o", str(dst)], stdin=jsonl_bytes(corpus(10)))
     assert code == cli.EXIT_IO and "worker process died" in err
@@ -419,14 +445,14 @@ def test_a_dead_worker_is_an_error_not_a_hang(monkeypatch, tmp_path):
 
 
 def test_a_failing_cleaner_is_a_bad_record(monkeypatch):
-    real = jsonl.run
+    real = jsonl.records.run
 
     def fragile(text, config, record=False, **hints):
         if "boom" in text:
             raise RuntimeError("rule crashed")
         return real(text, config, record, **hints)
 
-    monkeypatch.setattr(jsonl, "run", fragile)
+    monkeypatch.setattr(jsonl.records, "run", fragile)
     data = GOOD + b'\n{"text": "boom"}\n' + GOOD + b"\n"
     code, _, err = run(monkeypatch, [], stdin=data)
     assert code == cli.EXIT_DATA and "<stdin>:2: cleaning failed (RuntimeError: rule crashed)" in err
@@ -461,9 +487,26 @@ def test_progress_line_only_when_asked_or_on_a_terminal(monkeypatch):
     _, _, quiet = run(monkeypatch, [], stdin=data)
     _, _, shown = run(monkeypatch, ["--progress", "always"], stdin=data)
     assert "\r" not in quiet and quiet.count("\n") == 1  # the summary line only
-    assert "\rdeclutter: 2 records, " in shown and "MB/s" in shown
+    assert "\rdeclutter: " in shown and "2 records]" in shown and "B/s" in shown
     *progress, summary = shown.rstrip("\n").split("\n")
     assert progress and summary.startswith("declutter: 2 records in, 2 out")  # on its own line
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_progress_shows_a_percentage_and_the_time_left_when_the_size_is_known(
+        monkeypatch, tmp_path, compress):
+    data = jsonl_bytes(corpus(30))
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(gzip.compress(data) if compress else data)
+    monkeypatch.setattr(jsonl.reading, "CHUNK_BYTES", 4096)
+    code, _, err = run(monkeypatch, [str(src), "--progress", "always", "--jobs", "1"])
+    assert code == 0, err
+    bars = [part for part in err.split("\r") if part.startswith("declutter: ")]
+    assert bars and bars[-1].startswith("declutter: 100%|")
+    assert re.search(r"\[\d\d:\d\d<\d\d:\d\d, ", bars[-1])  # elapsed<left, as tqdm shows it
+    assert "30 records]" in bars[-1]
+    _, _, piped = run(monkeypatch, ["--progress", "always"], stdin=data)
+    assert "%" not in piped  # standard input: no size, so no percentage
 
 
 # --- library API --------------------------------------------------------------------------
@@ -474,7 +517,7 @@ def test_clean_records_copies_and_applies_the_policies(cleaned_seeds):
     kept = list(clean_records(items, on_error="keep", stats_field="stats"))
     assert kept[1] is items[1] and kept[2] is items[2]
     assert kept[0]["text"] == cleaned_seeds[0] and items[0]["text"] == SEED_TEXTS[0]
-    assert kept[3]["stats"] == declutter.explain(SEED_TEXTS[3]).removed_by_category()
+    assert kept[3]["stats"] == declutter.explain(SEED_TEXTS[3]).removed_by_category
     assert [r["id"] for r in clean_records(items, on_error="skip")] == [0, 3]
     with pytest.raises(BadRecordError) as caught:
         list(clean_records(items))

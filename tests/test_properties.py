@@ -95,7 +95,7 @@ def test_offsets_partition_the_original(text):
     result = declutter.explain(text)
     position = 0
     for index, segment in enumerate(result.segments):
-        assert segment.index == index
+        assert segment.line_number == index + 1
         assert segment.start == position
         assert segment.end > segment.start
         position = segment.end

@@ -17,8 +17,10 @@ from ._version import __version__
 from .config import DEFAULT_REGISTRY, Config
 from .engine import run
 from .errors import (
-    DeclutterError, RuleFileError, RuleTimeout, UnknownProfileError, UnknownRuleError,
+    DeclutterError, RuleFileError, RuleTimeout, UnknownCategoryError, UnknownProfileError,
+    UnknownRuleError,
 )
+from .languages import UnknownLanguageError
 from .labels import Category, Confidence, Label
 from .profiles import DEFAULT_PROFILE, PROFILES
 from .result import Abstention, Explanation, Segment
@@ -28,8 +30,9 @@ from .userrules import load_rules
 __all__ = [
     "Abstention", "Category", "Confidence", "Config", "DeclutterError", "Explanation",
     "Label", "PROFILES", "DEFAULT_PROFILE", "RuleFileError", "RuleTimeout", "Segment",
-    "UnknownProfileError", "UnknownRuleError", "__version__", "clean", "clean_html",
-    "explain", "rule_names", "describe_rules", "load_rules",
+    "UnknownCategoryError", "UnknownLanguageError", "UnknownProfileError", "UnknownRuleError",
+    "__version__", "clean", "clean_html", "explain", "explain_html", "rule_names",
+    "describe_rules", "load_rules",
 ]
 
 _BYTES_HINT = (
@@ -51,9 +54,11 @@ def clean(text: str, *, config: Config | None = None, **options: Any) -> str:
 
     :param text: the plain text of one page.
     :param config: a :class:`Config`; keyword ``options`` (``profile``, ``disable``,
-        ``lang``, ``timeout``, ``rules``) override its fields.
+        ``keep``, ``lang``, ``timeout``, ``rules``) override its fields.
     :raises TypeError: when ``text`` is not a ``str`` or an option is unknown.
     :raises UnknownRuleError: when ``disable`` names a rule that does not exist.
+    :raises UnknownCategoryError: when ``keep`` names a category that does not exist.
+    :raises UnknownLanguageError: when ``lang`` names a language declutter does not know.
 
     >>> clean("Advertisement\\nThe vote was held on Sunday, officials said.\\n")
     'The vote was held on Sunday, officials said.\\n'
@@ -68,8 +73,10 @@ def explain(text: str, *, config: Config | None = None, **options: Any) -> Expla
     Takes the same arguments as :func:`clean`; ``explain(text).text == clean(text)``.
 
     >>> result = explain("Advertisement\\nThe vote was held on Sunday, officials said.\\n")
-    >>> [(s.kept, s.rule) for s in result.segments]
-    [(False, 'advertisement_marker'), (True, None)]
+    >>> [(s.line_number, s.kept, s.rule) for s in result.segments]
+    [(1, False, 'advertisement_marker'), (2, True, None)]
+    >>> result
+    <Explanation: 2 lines, 1 removed, language en, profile balanced>
     """
     text = _check_text(text)
     cfg = Config.from_options(config, **options)
@@ -102,6 +109,25 @@ def clean_html(html: str | bytes, *, config: Config | None = None, **options: An
     extraction = extract(html)
     return run(extraction.text, Config.from_options(config, **options),
                hints=extraction.hints).text
+
+
+def explain_html(html: str | bytes, *, config: Config | None = None,
+                 **options: Any) -> Explanation:
+    """Extract the text of an HTML page as :func:`clean_html` does, clean it, and say
+    for every line of that text what was decided and why (what ``--html --explain``
+    shows). ``explain_html(page).text == clean_html(page)``; ``original`` is the
+    extracted text.
+
+    :param html: the page, as ``str`` or as ``bytes`` (its declared charset decides).
+    :raises TypeError: when ``html`` is neither ``str`` nor ``bytes``.
+    """
+    from .html import extract
+
+    if not isinstance(html, (str, bytes)):
+        raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
+    cfg = Config.from_options(config, **options)
+    extraction = extract(html)
+    return build_explanation(run(extraction.text, cfg, record=True, hints=extraction.hints), cfg)
 
 
 def rule_names() -> tuple[str, ...]:

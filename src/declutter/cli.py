@@ -1,24 +1,28 @@
 """The command-line filter: ``declutter [OPTIONS] [FILE ...]``.
 
-Exit codes (also in ``--help``):
+Exit codes (also in ``--help``; defined in :mod:`declutter.exitcodes`):
 
 ====  ==========================================================================
 0     success (also for empty input, which gives empty output and a warning)
-1     a rule or configuration error (unknown rule, bad rule file)
-2     bad command-line usage
+1     a rule or configuration error (unknown rule, category or language, bad rule
+      file, zstandard input or output without the zstandard package)
+2     bad command-line usage (also a ``--jsonl`` option without ``--jsonl``)
 65    input refused: not valid UTF-8, binary (NUL bytes) without ``--binary``, larger
-      than ``--max-bytes``; with ``--jsonl``, a bad record under ``--on-error fail``
-      or a corrupt compressed file (see docs/scale.md)
+      than ``--max-bytes``, corrupt or truncated gzip/zstandard data; with
+      ``--jsonl``, a bad record under ``--on-error fail`` (see docs/scale.md)
 66    an input file is missing, is a directory or cannot be read
 70    an internal error: a bug in declutter (one line on stderr; the traceback
       with ``DECLUTTER_DEBUG=1``)
-74    output could not be written; with ``--jsonl``, also a worker process died
+74    output (standard output or ``-o FILE``) could not be written; with ``--jsonl``,
+      also a worker process died
 130   interrupted (Ctrl-C)
 141   the reader of the output went away (broken pipe, e.g. ``| head``); quiet
 ====  ==========================================================================
 
 With several files, every file is processed; the exit code is that of the first
-failure, and no failing file's output is written.
+failure, and no failing file's output is written. ``-o FILE`` is written atomically:
+FILE appears (or is replaced) only once every input has been handled, and an interrupt
+or a write error leaves it as it was.
 """
 
 from __future__ import annotations
@@ -32,19 +36,20 @@ from typing import BinaryIO, Sequence, TextIO
 
 from . import __version__, describe_rules
 from .config import Config
+from .console import PROG, silence_stdout
+from .console import say as _say
 from .errors import DeclutterError
+from .exitcodes import (
+    EXIT_BROKEN_PIPE, EXIT_CONFIG, EXIT_DATA, EXIT_INTERRUPTED, EXIT_IO, EXIT_NO_INPUT, EXIT_OK,
+    EXIT_SOFTWARE, EXIT_USAGE,
+)
 from .hints import NO_HINTS
 from .profiles import DEFAULT_PROFILE, PROFILES
+from .streams import (
+    MSG_DIRECTORY, MSG_MISSING, MSG_UNREADABLE, STDOUT_NAME, SourceReadError, atomic_output,
+    compression_of, read_bounded, zstandard_module, zstd_missing_message,
+)
 
-EXIT_OK = 0
-EXIT_CONFIG = 1
-EXIT_USAGE = 2
-EXIT_DATA = 65
-EXIT_NO_INPUT = 66
-EXIT_SOFTWARE = 70
-EXIT_IO = 74
-EXIT_INTERRUPTED = 130
-EXIT_BROKEN_PIPE = 141
 
 #: Set this environment variable to see the traceback of an internal error.
 DEBUG_VARIABLE = "DECLUTTER_DEBUG"
@@ -52,35 +57,33 @@ DEBUG_VARIABLE = "DECLUTTER_DEBUG"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 #: Bytes inspected for NUL characters when deciding whether input is binary.
 BINARY_PROBE_BYTES = 1024
-#: Characters of a removed line shown by ``--explain``.
-EXPLAIN_EXCERPT_CHARS = 70
 
-PROG = "declutter"
 EXAMPLES = """\
 examples:
   declutter page.txt                    clean one file, print the article
-  curl -s URL | declutter --html        clean an HTML page (text extracted by trafilatura)
+  curl -s URL | declutter --html        clean an HTML page (its declared charset decides)
+  declutter page.txt.gz -o clean.txt    gzip/zstd read by content; -o written atomically
   declutter --explain page.txt          show what was removed, by which rule, and why
   declutter --json page.txt             the full decision for every line, as JSON
+  declutter --json-lines a.txt | head   the same, one JSON object per line
   declutter --profile precision a.txt   remove only what is certain
-  declutter --disable byline a.txt      keep bylines
+  declutter --keep byline a.txt         keep bylines, whatever rule claims them
+  declutter --disable dateline a.txt    switch the dateline rule off
   declutter --jsonl corpus.jsonl.gz     clean the "text" field of each JSON record
 
-exit codes: 0 ok, 1 configuration error, 2 usage, 65 refused input (invalid UTF-8,
-  binary, too large; with --jsonl a bad record under --on-error fail), 66 missing or
-  unreadable file, 70 internal error, 74 write error (or a dead --jsonl worker),
-  130 interrupted, 141 broken pipe
+exit codes: 0 ok, 1 configuration error (unknown rule, category or language),
+  2 usage, 65 refused input (invalid UTF-8, binary, too large, corrupt compressed
+  data; with --jsonl a bad record under --on-error fail), 66 missing or unreadable
+  file, 70 internal error, 74 write error (or a dead --jsonl worker), 130 interrupted,
+  141 broken pipe
 """
 
 MSG_NOT_UTF8 = ("{name}: not valid UTF-8 (byte {offset}); use --encoding-errors replace "
                 "or surrogateescape to go on")
 MSG_BINARY = "{name}: looks binary (NUL bytes in the first {probe} bytes); use --binary to clean it anyway"
 MSG_EMPTY = "warning: {name}: empty input, nothing to clean"
-MSG_MISSING = "{name}: no such file"
 MSG_TOO_LARGE = ("{name}: larger than {limit} bytes, the most one document may be; "
                  "raise --max-bytes, or split the input (JSON Lines: --jsonl)")
-MSG_DIRECTORY = "{name}: is a directory"
-MSG_UNREADABLE = "{name}: cannot be read ({reason})"
 
 
 class InputError(Exception):
@@ -108,6 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="print what was removed (lines, category, rule, reason) instead of the text")
     mode.add_argument("--json", action="store_true",
                       help="print the decision for every line as JSON (one object per input)")
+    mode.add_argument("--json-lines", action="store_true",
+                      help="print the decision for every line as JSON Lines: one object per "
+                           "line of the input, with its text (so that | head helps)")
     mode.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     mode.add_argument("--jsonl", action="store_true",
                       help="input is JSON Lines: clean one field of every record")
@@ -115,11 +121,19 @@ def build_parser() -> argparse.ArgumentParser:
                         help="precision/recall dial: precision removes only what is certain, "
                              "recall also what is plausible (default: %(default)s)")
     parser.add_argument("--disable", action="append", default=[], metavar="RULE",
-                        help="switch a rule off (repeatable, or comma-separated)")
+                        help="switch a rule off: it labels no line, but another rule may "
+                             "still remove a line it would have (repeatable, or "
+                             "comma-separated; see --keep)")
+    parser.add_argument("--keep", action="append", default=[], metavar="CATEGORY",
+                        help="keep every line whose labels are all of this category, "
+                             "whatever rule labelled it (repeatable, or comma-separated; "
+                             "categories as --list-rules shows them)")
     parser.add_argument("--lang", metavar="CODE",
-                        help="language of the text (en, de, fr...); detected when omitted")
+                        help="language of the text: a code (en, de, fr...) or an English "
+                             "name (german); detected when omitted")
     parser.add_argument("--html", action="store_true",
-                        help="input is HTML: extract its text with trafilatura, then clean")
+                        help="input is HTML: extract its text with trafilatura (the page's "
+                             "declared charset decides how its bytes are read), then clean")
     parser.add_argument("--rules", metavar="FILE",
                         help="extra rules from a TOML or JSON rule file")
     parser.add_argument("--encoding-errors", choices=["strict", "replace", "surrogateescape"],
@@ -131,9 +145,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="refuse an input document larger than N bytes (default: %(default)s)")
     parser.add_argument("--binary", action="store_true",
                         help="clean input even when it looks binary (NUL bytes)")
-    corpus = parser.add_argument_group("JSON Lines corpora (with --jsonl)")
-    corpus.add_argument("--field", default="text", metavar="NAME",
-                        help="the record field holding the text (default: %(default)s)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE atomically instead of standard output (a "
+                             "temporary file renamed over FILE once everything is written; "
+                             ".gz and .zst names are compressed)")
+    corpus = parser.add_argument_group("JSON Lines corpora (only with --jsonl)")
+    corpus.add_argument("--field", metavar="NAME",
+                        help="the record field holding the text (default: text)")
     corpus.add_argument("--html-field", metavar="NAME",
                         help="take HTML from this field (extracted with trafilatura) and "
                              "write the cleaned text to --field")
@@ -143,14 +161,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="add the structured explanation under this field")
     corpus.add_argument("--jobs", type=int, metavar="N",
                         help="worker processes (default: all cores)")
-    corpus.add_argument("--on-error", choices=["fail", "skip", "keep"], default="fail",
+    corpus.add_argument("--on-error", choices=["fail", "skip", "keep"],
                         help="a record that is not JSON, lacks the field or holds a non-string: "
                              "stop with its line number (fail, default), drop and count it "
                              "(skip), or pass it through unchanged and count it (keep)")
-    corpus.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE atomically instead of standard output")
-    corpus.add_argument("--progress", choices=["auto", "always", "never"], default="auto",
-                        help="progress on standard error: auto shows it when stderr is a terminal")
+    corpus.add_argument("--progress", choices=["auto", "always", "never"],
+                        help="a progress bar on standard error (percentage and time left when "
+                             "the inputs are files): auto (default) shows it when stderr is a "
+                             "terminal")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -165,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return EXIT_BROKEN_PIPE
     except Exception as exc:  # a bug: one clear line, never a traceback by default
         if os.environ.get(DEBUG_VARIABLE):
@@ -173,6 +191,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"internal error ({type(exc).__name__}: {exc}); please report it, "
              f"with {DEBUG_VARIABLE}=1 for the traceback")
         return EXIT_SOFTWARE
+
+
+#: Options that only mean something with ``--jsonl`` (``-o`` works everywhere).
+JSONL_ONLY = {"field": "--field", "html_field": "--html-field", "stats_field": "--stats-field",
+              "explain_field": "--explain-field", "jobs": "--jobs", "on_error": "--on-error",
+              "progress": "--progress"}
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -183,29 +207,69 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(exc.code or 0)
     if args.list_rules:
         return _list_rules(sys.stdout)
+    if not args.jsonl:
+        misplaced = [flag for name, flag in JSONL_ONLY.items() if getattr(args, name) is not None]
+        if misplaced:
+            _say(f"{', '.join(misplaced)} only apply to JSON Lines input: add --jsonl, "
+                 "or leave them out")
+            return EXIT_USAGE
     try:
         config = _config(args)
     except (DeclutterError, ValueError, TypeError) as exc:
         _say(str(exc))
         return EXIT_CONFIG
     if args.jsonl:
-        from .jsonl import run_jsonl_cli
+        from .jsonl.command import run_jsonl_cli
 
         return run_jsonl_cli(args, config)
+    output = None if args.output in (None, STDOUT_NAME) else args.output
+    if output is not None:
+        problem = _output_problem(output)
+        if problem is not None:
+            _say(problem[1])
+            return problem[0]
+        try:
+            with atomic_output(output) as out:
+                return _clean_files(args, config, out)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            _say(f"cannot write {output} ({exc.strerror or exc})")
+            return EXIT_IO
+    return _clean_files(args, config, None)
+
+
+def _output_problem(path: str) -> tuple[int, str] | None:
+    """Why ``-o path`` cannot be written, before any input is read: (exit code, message)."""
+    if os.path.isdir(path):
+        return EXIT_IO, f"cannot write {path} (is a directory)"
+    if compression_of(path) == "zstd" and zstandard_module() is None:
+        return EXIT_CONFIG, zstd_missing_message(path)
+    return None
+
+
+def _clean_files(args: argparse.Namespace, config: Config, out: BinaryIO | None) -> int:
+    """Clean every input into ``out`` (``None``: standard output); the exit code.
+
+    :raises OSError: when ``out`` (a ``-o`` file) cannot be written.
+    """
     status = EXIT_OK
-    out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+    stdout = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
     for name in args.files or ["-"]:
         try:
-            text = _decode(name, _read(name, args.max_bytes), args)
+            data = _decode(name, _read(name, args.max_bytes), args)
         except InputError as exc:
             _say(str(exc))
             status = status or exc.code
             continue
-        if not text:
+        if not data:
             _say(MSG_EMPTY.format(name=_display(name)))
-        rendered = _render(text, args, config, name)
+        rendered = _render(data, args, config, name)
+        if out is not None:
+            _write_all(out, _encode(rendered, args.encoding_errors))
+            continue
         try:
-            _write(rendered, out, args.encoding_errors)
+            _write(rendered, stdout, args.encoding_errors)
         except BrokenPipeError:
             raise
         except OSError as exc:  # disk full, closed descriptor...
@@ -214,67 +278,46 @@ def _main(argv: Sequence[str] | None) -> int:
     return status
 
 
+def _names(values: list[str]) -> frozenset[str]:
+    """The names of a repeatable, comma-separated option."""
+    return frozenset(n.strip() for item in values for n in item.split(",") if n.strip())
+
+
 def _config(args: argparse.Namespace) -> Config:
-    disabled = [n.strip() for item in args.disable for n in item.split(",") if n.strip()]
     extra = ()
     if args.rules:
         from .userrules import load_rules
 
         extra = load_rules(args.rules)
-    return Config(profile=args.profile, disable=frozenset(disabled), lang=args.lang, rules=extra)
+    return Config(profile=args.profile, disable=_names(args.disable), lang=args.lang,
+                  rules=extra, keep=_names(args.keep))
 
 
-def _render(text: str, args: argparse.Namespace, config: Config, name: str) -> str:
+def _render(data: str | bytes, args: argparse.Namespace, config: Config, name: str) -> str:
+    """The output for one input: ``data`` is text, or an HTML page's bytes (``--html``)."""
     from .engine import run
 
     hints = NO_HINTS
+    text = data
     if args.html:
         from .html import extract
 
-        extraction = extract(text)
+        extraction = extract(data)  # bytes: the page's declared charset decides
         text, hints = extraction.text, extraction.hints
-    if args.json or args.explain:
+        if text and not text.endswith(("\n", "\r")):
+            text += "\n"  # trafilatura's text has no final line break; every output has one
+    assert isinstance(text, str)
+    if args.json or args.json_lines or args.explain:
         from .explain import build_explanation
 
         result = build_explanation(run(text, config, record=True, hints=hints), config)
         if args.json:
             data = {"source": _display(name), **result.to_dict()}
             return json.dumps(data, ensure_ascii=False) + "\n"
-        return explain_report(result, _display(name))
+        if args.json_lines:
+            return result.to_json_lines(source=_display(name))
+        return result.report(_display(name))
     return run(text, config, hints=hints).text
-
-
-def explain_report(result, name: str) -> str:
-    """The human-readable ``--explain`` report: one entry per removed run of lines."""
-    lines = [f"# {name}: {len(result.segments)} lines, language {result.language} "
-             f"({result.language_method}), profile {result.profile}"]
-    removed = [s for s in result.segments if not s.kept and s.rule != "blank_lines"]
-    runs: list[list] = []
-    for segment in removed:
-        if runs and runs[-1][-1].rule == segment.rule and runs[-1][-1].reason == segment.reason \
-                and _only_blanks_between(result, runs[-1][-1].index, segment.index):
-            runs[-1].append(segment)
-        else:
-            runs.append([segment])
-    for run in runs:
-        first, last = run[0], run[-1]
-        span = f"line {first.index + 1}" if first is last else f"lines {first.index + 1}-{last.index + 1}"
-        lines.append(f"{span}  [{first.category}] {first.rule}: {first.reason}")
-        excerpt = result.line(first).strip()
-        if len(excerpt) > EXPLAIN_EXCERPT_CHARS:
-            excerpt = excerpt[:EXPLAIN_EXCERPT_CHARS - 1] + "…"
-        lines.append(f"    | {excerpt}")
-    for abstention in result.abstentions:
-        lines.append(f"abstained: {abstention.rule}: {abstention.reason}")
-    kept = sum(1 for s in result.segments if s.kept)
-    lines.append(f"# kept {kept} of {len(result.segments)} lines; removed "
-                 + (", ".join(f"{c}: {v['lines']}" for c, v in result.removed_by_category().items())
-                    or "nothing"))
-    return "\n".join(lines) + "\n"
-
-
-def _only_blanks_between(result, a: int, b: int) -> bool:
-    return all(not result.line(result.segments[i]).strip() for i in range(a + 1, b))
 
 
 def _list_rules(out: TextIO) -> int:
@@ -286,15 +329,19 @@ def _list_rules(out: TextIO) -> int:
 
 
 def _read(name: str, limit: int) -> bytes:
-    """The bytes of ``name`` ('-' is standard input), at most ``limit`` of them.
+    """The bytes of ``name`` ('-' is standard input), at most ``limit`` of them,
+    decompressed when they are gzip or zstandard data (recognised by their first bytes).
 
-    :raises InputError: when the input is missing, unreadable or larger than ``limit``.
+    :raises InputError: when the input is missing, unreadable, larger than ``limit``,
+        corrupt compressed data, or zstandard data without the zstandard package.
     """
     try:
         if name == "-":
             return _read_bounded(sys.stdin.buffer, name, limit)
         with open(name, "rb") as handle:
             return _read_bounded(handle, name, limit)
+    except SourceReadError as exc:
+        raise InputError(EXIT_DATA if exc.corrupt else EXIT_CONFIG, str(exc)) from None
     except FileNotFoundError:
         raise InputError(EXIT_NO_INPUT, MSG_MISSING.format(name=name)) from None
     except IsADirectoryError:
@@ -307,20 +354,22 @@ def _read(name: str, limit: int) -> bytes:
 
 
 def _read_bounded(stream: BinaryIO, name: str, limit: int) -> bytes:
-    data = stream.read(limit + 1)
-    if len(data) > limit:
+    data = read_bounded(stream, _display(name), limit)
+    if data is None:
         raise InputError(EXIT_DATA, MSG_TOO_LARGE.format(name=_display(name), limit=limit))
     return data
 
 
-def _decode(name: str, data: bytes, args: argparse.Namespace) -> str:
+def _decode(name: str, data: bytes, args: argparse.Namespace) -> str | bytes:
+    """The text of an input, or (``--html``) its bytes, which the page's charset decodes.
+
+    :raises InputError: on binary data, or on invalid UTF-8 under ``strict``.
+    """
     shown = _display(name)
     if not args.binary and b"\x00" in data[:BINARY_PROBE_BYTES]:
         raise InputError(EXIT_DATA, MSG_BINARY.format(name=shown, probe=BINARY_PROBE_BYTES))
     if args.html:
-        # trafilatura detects the page's own encoding; hand it the bytes' best reading
-        return data.decode("utf-8", errors="replace" if args.encoding_errors == "strict"
-                           else args.encoding_errors)
+        return data  # trafilatura reads the page's <meta charset> (or guesses)
     try:
         return data.decode("utf-8", errors=args.encoding_errors)
     except UnicodeDecodeError as exc:
@@ -333,19 +382,23 @@ def _write(text: str, out: BinaryIO | None, errors: str) -> None:
     :raises BrokenPipeError: when the reader went away, even in the middle of a write.
     :raises OSError: on any other write error (standard output closed, disk full...).
     """
-    encoding_errors = "surrogateescape" if errors == "surrogateescape" else "strict"
     if sys.stdout is None:  # started with standard output closed (``>&-``)
         raise OSError(errno.EBADF, "standard output is closed")
     if out is None:  # a text-only stdout (tests, embedding)
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    try:
-        data = text.encode("utf-8", errors=encoding_errors)
-    except UnicodeEncodeError:
-        data = text.encode("utf-8", errors="replace")
-    _write_all(out, data)
+    _write_all(out, _encode(text, errors))
     out.flush()
+
+
+def _encode(text: str, errors: str) -> bytes:
+    """``text`` in UTF-8; surrogates carried by ``surrogateescape`` go back to their bytes."""
+    encoding_errors = "surrogateescape" if errors == "surrogateescape" else "strict"
+    try:
+        return text.encode("utf-8", errors=encoding_errors)
+    except UnicodeEncodeError:
+        return text.encode("utf-8", errors="replace")
 
 
 def _write_all(out: BinaryIO, data: bytes) -> None:
@@ -372,24 +425,6 @@ def _flush_stdout() -> None:
 
 def _display(name: str) -> str:
     return "<stdin>" if name == "-" else name
-
-
-def _say(message: str) -> None:
-    try:
-        sys.stderr.write(f"{PROG}: {message}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError, AttributeError):  # stderr closed or missing
-        pass
-
-
-def _silence_stdout() -> None:
-    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush
-    does not print a second error."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

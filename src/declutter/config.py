@@ -6,6 +6,9 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
+from .errors import UnknownCategoryError
+from .labels import Category
+from .languages import language_code
 from .patterns import DEFAULT_TIMEOUT
 from .profiles import DEFAULT_PROFILE, Thresholds, thresholds_for
 from .registry import RuleRegistry
@@ -23,6 +26,24 @@ def _builtin_registry(disable: frozenset[str]) -> RuleRegistry:
     return DEFAULT_REGISTRY.without(disable)
 
 
+def category_codes(values: Iterable[str | Category] | str | Category) -> frozenset[str]:
+    """The category codes of ``values`` (codes or :class:`Category` members).
+
+    :raises UnknownCategoryError: for a name that is no category, with the nearest ones.
+    :raises TypeError: when ``values`` is not an iterable of str.
+    """
+    if isinstance(values, str):  # a Category is a str too
+        values = (values,)
+    if not isinstance(values, Iterable) or not all(isinstance(v, str) for v in values):
+        raise TypeError("keep must be an iterable of category codes (str)")
+    codes = [v.value if isinstance(v, Category) else v for v in values]
+    known = [c.value for c in Category]
+    unknown = sorted(set(codes) - set(known))
+    if unknown:
+        raise UnknownCategoryError(unknown, known)
+    return frozenset(codes)
+
+
 @dataclass(frozen=True)
 class Config:
     """How declutter cleans. Every field has the name of the matching keyword option.
@@ -30,12 +51,18 @@ class Config:
     :param profile: the precision/recall dial: ``"precision"`` removes only what is
         certain, ``"balanced"`` (default) also what is likely, ``"recall"`` also what is
         plausible. See :data:`declutter.profiles.PROFILES`.
-    :param disable: names of rules to switch off (see :func:`declutter.rule_names`).
-    :param lang: the text's language code (``"en"``, ``"de"``...); ``None`` detects it.
+    :param disable: names of rules to switch off (see :func:`declutter.rule_names`). A
+        disabled rule labels no line; a line it would have labelled may still be removed
+        by another rule's label (a byline inside a block that ``outside_article`` claims).
+    :param lang: the text's language: a code (``"en"``, ``"de"``...) or an English name
+        (``"german"``); ``None`` detects it. See :func:`declutter.languages.language_code`.
     :param timeout: seconds one rule pattern may run on one document before the rule
         abstains (the document is still cleaned by the other rules).
     :param rules: extra rules appended after the built-in ones (see
         :func:`declutter.load_rules`).
+    :param keep: categories to keep (:class:`declutter.Category` or their codes): a line
+        whose every label is of a kept category stays, whatever rule labelled it; a line
+        that also has a label of another category is decided by that label.
 
     >>> Config(profile="precision", disable=["byline"]).disable
     frozenset({'byline'})
@@ -46,6 +73,7 @@ class Config:
     lang: str | None = None
     timeout: float = DEFAULT_TIMEOUT
     rules: tuple[Rule, ...] = ()
+    keep: frozenset[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         if not isinstance(self.profile, str):
@@ -59,6 +87,9 @@ class Config:
         object.__setattr__(self, "disable", frozenset(disable))
         if self.lang is not None and not isinstance(self.lang, str):
             raise TypeError(f"lang must be a str or None, not {type(self.lang).__name__}")
+        if self.lang is not None:
+            object.__setattr__(self, "lang", language_code(self.lang))
+        object.__setattr__(self, "keep", category_codes(self.keep))
         if isinstance(self.timeout, bool) or not isinstance(self.timeout, (int, float)) \
                 or not self.timeout > 0:
             raise TypeError("timeout must be a positive number of seconds")

@@ -126,7 +126,12 @@ def run(text: str, config: Config, record: bool = False,
         if forum_held:
             ctx = replace(ctx, forum=True)
         marks, guards, evidence = _scan(rules if passes == 1 else later_rules, ctx, abstentions)
+        kept: frozenset[int] = frozenset()
+        if config.keep:  # labels of kept categories decide nothing (Config.keep)
+            marks, kept = _without_kept(marks, config.keep)
         weighing = weigher.weigh(evidence, marks) if weigher is not None else None
+        if weighing is not None and kept:
+            weighing = weighing.sparing(kept)
         decision = decide(current, table, marks, guards, thresholds, record, weighing, weigher)
         forum_held = forum_held or any(
             label.rule in forum_rules for label in decision.removed.values())
@@ -232,6 +237,14 @@ def _scan(rules, ctx: ScanContext, abstentions: list[Abstention],
     evidence = replace(ctx, prior=prior, prior_categories=categories,
                        guarded=_guarded_lines(guards))
     return marks, guards, evidence
+
+
+def _without_kept(marks: list[Mark], keep: frozenset[str]) -> tuple[list[Mark], frozenset[int]]:
+    """The marks of categories not kept, and the lines only kept categories labelled."""
+    others = [m for m in marks if m.label.category.value not in keep]
+    labelled = {i for m in marks for i in range(m.first, m.last + 1)}
+    still = {i for m in others for i in range(m.first, m.last + 1)}
+    return others, frozenset(labelled - still)
 
 
 def _guarded_lines(guards: list[Guard]) -> frozenset[int]:

@@ -2,19 +2,48 @@
 
 from __future__ import annotations
 
+from difflib import get_close_matches
+
+#: Most "did you mean" suggestions per unknown name.
+MAX_SUGGESTIONS = 3
+
+
+def _suggestions(unknown: list[str], known: list[str]) -> str:
+    """``"; did you mean byline?"`` for the known names nearest to the unknown ones."""
+    near = [m for name in unknown for m in get_close_matches(name, known, n=MAX_SUGGESTIONS)]
+    near = list(dict.fromkeys(near))
+    return f"; did you mean {' or '.join(near)}?" if near else ""
+
 
 class DeclutterError(Exception):
     """Base class of every error declutter raises on purpose."""
 
 
 class UnknownRuleError(DeclutterError, ValueError):
-    """A rule name given to ``disable`` (or ``--disable``) does not exist."""
+    """A rule name given to ``disable`` (or ``--disable``) does not exist; the message
+    suggests the nearest names."""
 
     def __init__(self, unknown: list[str], known: list[str]) -> None:
         self.unknown = unknown
         self.known = known
+        noun = "rule" if len(unknown) == 1 else "rules"
         super().__init__(
-            f"unknown rule(s): {', '.join(unknown)}; known rules: {', '.join(known)}"
+            f"unknown {noun}: {', '.join(unknown)}{_suggestions(unknown, known)} "
+            f"(known rules: {', '.join(known)})"
+        )
+
+
+class UnknownCategoryError(DeclutterError, ValueError):
+    """A category given to ``keep`` (or ``--keep``) does not exist; the message suggests
+    the nearest names."""
+
+    def __init__(self, unknown: list[str], known: list[str]) -> None:
+        self.unknown = unknown
+        self.known = known
+        noun = "category" if len(unknown) == 1 else "categories"
+        super().__init__(
+            f"unknown {noun}: {', '.join(unknown)}{_suggestions(unknown, known)} "
+            f"(known categories: {', '.join(known)})"
         )
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from .config import Config
-from .decide import REMOVED
 from .engine import Outcome
-from .result import Explanation, Segment
+from .result import BLANK_COLLAPSED, REMOVED, Explanation, Segment
 
 BLANK_RULE = "blank_lines"
 
@@ -18,22 +17,22 @@ def build_explanation(outcome: Outcome, config: Config) -> Explanation:
         labels = tuple(outcome.labels.get(index, ()))
         kept = outcome.emitted[index]
         if doc.blank[index]:
-            verdict = "blank_kept" if kept else "blank_collapsed"
+            verdict = "blank_kept" if kept else BLANK_COLLAPSED
             reason = "blank line" if kept else "blank line left over by a removal"
-            segments.append(Segment(index, doc.starts[index], doc.ends[index], kept, None,
+            segments.append(Segment(index + 1, doc.starts[index], doc.ends[index], kept, None,
                                     BLANK_RULE, reason, verdict, labels))
         elif index in outcome.removed:
             label = outcome.removed[index]
-            segments.append(Segment(index, doc.starts[index], doc.ends[index], False,
+            segments.append(Segment(index + 1, doc.starts[index], doc.ends[index], False,
                                     label.category.value, label.rule, label.reason, REMOVED,
                                     labels))
         elif index in outcome.spared:
             verdict, label, why = outcome.spared[index]
             reason = f"kept: {why}; {label.rule} said {label.reason}"
-            segments.append(Segment(index, doc.starts[index], doc.ends[index], True, None,
+            segments.append(Segment(index + 1, doc.starts[index], doc.ends[index], True, None,
                                     None, reason, verdict, labels))
         else:
-            segments.append(Segment(index, doc.starts[index], doc.ends[index], True, None,
+            segments.append(Segment(index + 1, doc.starts[index], doc.ends[index], True, None,
                                     None, "no rule matched", "kept", labels))
     return Explanation(
         text=outcome.text, original=doc.text, segments=tuple(segments),

@@ -1,4 +1,9 @@
-"""The explain result: one decision per line, with offsets into the original text."""
+"""The explain result: one decision per line, with offsets into the original text.
+
+Line numbers count from 1, everywhere: :attr:`Segment.line_number`, the reasons rules
+give ("repeats line 4, just above"), ``--explain``, ``--json`` and the :func:`str` of an
+:class:`Explanation`. ``result.segments[n - 1]`` is line ``n``.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from .labels import Label
+from .wording import plural
+
+#: The verdict of a line removed by a rule's label.
+REMOVED = "removed"
+#: The verdict of a blank line dropped because a removal left it over.
+BLANK_COLLAPSED = "blank_collapsed"
+#: Characters of a removed line shown in a report.
+EXCERPT_CHARS = 70
+#: Lines of one removed run shown in a report; the others are counted.
+RUN_LINES_SHOWN = 3
+#: Line breaks stripped by :meth:`Explanation.line`.
+LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One line of the input and what declutter decided about it.
 
-    :param index: the line's number, from 0.
+    :param line_number: the line's number, from 1 (as in reasons and ``--explain``).
     :param start: offset of the line's first character in the original text.
     :param end: offset just past the line's break; ``text[start:end]`` is the line with
         its break, and the segments of a result partition the original text.
@@ -27,7 +44,7 @@ class Segment:
     :param labels: every label the rules attached to the line.
     """
 
-    index: int
+    line_number: int
     start: int
     end: int
     kept: bool
@@ -37,10 +54,23 @@ class Segment:
     verdict: str
     labels: tuple[Label, ...]
 
+    def __repr__(self) -> str:
+        return f"<Segment line {self.line_number}: {self._verdict_phrase()}>"
+
+    def __str__(self) -> str:
+        return f"line {self.line_number}: {self._verdict_phrase()}"
+
+    def _verdict_phrase(self) -> str:
+        if self.verdict == REMOVED:
+            return f"removed by {self.rule} [{self.category}]: {self.reason}"
+        state = "kept" if self.kept else "removed"
+        qualifier = "" if self.verdict == state else f" ({self.verdict})"
+        return f"{state}{qualifier}: {self.reason}"
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping."""
         return {
-            "index": self.index, "start": self.start, "end": self.end, "kept": self.kept,
+            "line_number": self.line_number, "start": self.start, "end": self.end, "kept": self.kept,
             "category": self.category, "rule": self.rule, "reason": self.reason,
             "verdict": self.verdict,
             "labels": [
@@ -82,25 +112,87 @@ class Explanation:
     abstentions: tuple[Abstention, ...]
     rounds: int
 
+    def __repr__(self) -> str:
+        return (f"<Explanation: {plural(len(self.segments), 'line')}, "
+                f"{len(self.removed)} removed, language {self.language}, "
+                f"profile {self.profile}>")
+
+    def __str__(self) -> str:
+        return self.report()
+
     @property
     def removed(self) -> tuple[Segment, ...]:
-        """The segments that are not in the output."""
-        return tuple(s for s in self.segments if not s.kept)
+        """The lines a rule's label removed (each with its rule, category and reason).
+
+        Blank lines dropped because a removal left them over are not here but in
+        :attr:`blank_removed`.
+        """
+        return tuple(s for s in self.segments if s.verdict == REMOVED)
+
+    @property
+    def blank_removed(self) -> tuple[Segment, ...]:
+        """The blank lines dropped because a removal left them over (no rule decided)."""
+        return tuple(s for s in self.segments if s.verdict == BLANK_COLLAPSED)
 
     def line(self, segment: Segment) -> str:
         """The line of ``segment`` as it stands in the original, without its break."""
-        return self.original[segment.start:segment.end].rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        return self.original[segment.start:segment.end].rstrip(LINE_BREAKS)
 
+    @property
     def removed_by_category(self) -> dict[str, dict[str, int]]:
-        """``{category: {"lines": n, "chars": n}}`` for the removed non-blank lines."""
+        """``{category: {"lines": n, "chars": n}}`` for the lines in :attr:`removed`."""
         totals: dict[str, dict[str, int]] = {}
-        for segment in self.segments:
-            if segment.kept or segment.category is None:
-                continue
+        for segment in self.removed:
             entry = totals.setdefault(segment.category, {"lines": 0, "chars": 0})
             entry["lines"] += 1
             entry["chars"] += segment.end - segment.start
         return dict(sorted(totals.items()))
+
+    def report(self, name: str | None = None) -> str:
+        """What ``--explain`` prints: a summary, then one entry per run of lines removed
+        by the same rule for the same reason (blank lines between them do not break a
+        run), each with its first lines; how many more a run holds is said.
+
+        :param name: the input's name, at the start of the summary.
+        """
+        head = f"# {name}: " if name else "# "
+        lines = [f"{head}{plural(len(self.segments), 'line')}, language {self.language} "
+                 f"({self.language_method}), profile {self.profile}"]
+        for run in self._runs():
+            first, last = run[0], run[-1]
+            span = (f"line {first.line_number}" if first is last
+                    else f"lines {first.line_number}-{last.line_number}")
+            lines.append(f"{span}  [{first.category}] {first.rule}: {first.reason}")
+            lines.extend(f"    | {self._excerpt(s)}" for s in run[:RUN_LINES_SHOWN])
+            if len(run) > RUN_LINES_SHOWN:
+                lines.append(f"    | … and {plural(len(run) - RUN_LINES_SHOWN, 'more line')}")
+        for abstention in self.abstentions:
+            lines.append(f"abstained: {abstention.rule}: {abstention.reason}")
+        kept = sum(1 for s in self.segments if s.kept)
+        removed = ", ".join(f"{c}: {v['lines']}" for c, v in self.removed_by_category.items())
+        lines.append(f"# kept {kept} of {plural(len(self.segments), 'line')}; removed "
+                     + (removed or "nothing"))
+        return "\n".join(lines) + "\n"
+
+    def _runs(self) -> list[list[Segment]]:
+        runs: list[list[Segment]] = []
+        for segment in self.removed:
+            previous = runs[-1][-1] if runs else None
+            if previous is not None and (previous.rule, previous.reason) == \
+                    (segment.rule, segment.reason) and self._only_blanks_between(previous, segment):
+                runs[-1].append(segment)
+            else:
+                runs.append([segment])
+        return runs
+
+    def _only_blanks_between(self, a: Segment, b: Segment) -> bool:
+        return all(not self.line(s).strip() for s in self.segments[a.line_number:b.line_number - 1])
+
+    def _excerpt(self, segment: Segment) -> str:
+        excerpt = self.line(segment).strip()
+        if len(excerpt) > EXCERPT_CHARS:
+            excerpt = excerpt[:EXCERPT_CHARS - 1] + "…"
+        return excerpt
 
     def to_dict(self, *, include_text: bool = True) -> dict[str, Any]:
         """A JSON-ready mapping of the whole result."""
@@ -108,7 +200,7 @@ class Explanation:
             "language": self.language, "language_method": self.language_method,
             "profile": self.profile, "rounds": self.rounds,
             "abstentions": [{"rule": a.rule, "reason": a.reason} for a in self.abstentions],
-            "removed_by_category": self.removed_by_category(),
+            "removed_by_category": self.removed_by_category,
             "segments": [s.to_dict() for s in self.segments],
         }
         if include_text:
@@ -118,3 +210,12 @@ class Explanation:
     def to_json(self, **kwargs: Any) -> str:
         """:meth:`to_dict` as a JSON string (``kwargs`` go to :func:`json.dumps`)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+    def to_json_lines(self, **fields: Any) -> str:
+        """One JSON object per line of the input, each a :meth:`Segment.to_dict` with
+        the line's ``text`` (without its break) and ``fields`` first; what
+        ``--json-lines`` prints."""
+        return "".join(
+            json.dumps({**fields, **segment.to_dict(), "text": self.line(segment)},
+                       ensure_ascii=False) + "\n"
+            for segment in self.segments)

@@ -62,7 +62,7 @@ class DuplicateTitleRule:
             last_seen[key] = rank
             if distance <= TITLE_REPEAT_DISTANCE_MAX:
                 yield single(index, self.name, self.category, Confidence.STRONG,
-                             f"repeats a line {distance} line(s) above")
+                             f"repeats a line {distance} line{'' if distance == 1 else 's'} above")
 
 
 RULE = DuplicateTitleRule()

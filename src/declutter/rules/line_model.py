@@ -22,7 +22,7 @@ strongest label removes a line unless context keeps it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.resources import files
 from typing import Iterator, Mapping, Sequence
@@ -98,6 +98,11 @@ class Weighing:
     whole_page: bool = False
     #: how likely the page is an article (:func:`declutter.page_kind.article_probability`)
     article: float = 0.5
+
+    def sparing(self, lines: frozenset[int]) -> "Weighing":
+        """The same verdicts without those on ``lines`` (which then stay)."""
+        return replace(self, probability={i: p for i, p in self.probability.items()
+                                          if i not in lines})
 
 
 @dataclass(frozen=True)
