@@ -20,7 +20,7 @@ from .document import Document, segment
 from .errors import RuleTimeout
 from .hints import NO_HINTS, PageHints
 from .keys import line_key
-from .table import anchor_of, build_table, derive_table
+from .table import anchor_of, build_table
 from .labels import Guard, Label, Mark
 from .langid import detect_language
 from .lexicon import available_languages, load_lexicon
@@ -30,7 +30,7 @@ from .rules.comments import find_markers, is_forum
 from .rules.main_content import is_whole_page
 
 #: Most cleaning passes over one document (the last pass normally removes nothing).
-MAX_PASSES = 6
+MAX_PASSES = 10
 #: The name under which the page-level analysis (comment markers, forum) abstains.
 PAGE_KIND = "page_kind"
 #: The lexicon merged into every language's own: English boilerplate is everywhere.
@@ -85,15 +85,8 @@ def run(text: str, config: Config, record: bool = False,
     text has none.
     """
     original = segment(text)
-    if config.lang is not None:
-        language, method = config.lang, "given"
-    else:
-        language, method = detect_language(text)
-    lexicon = load_lexicon(lexicon_languages(language))
     rules = _active_rules(config)
     thresholds = config.thresholds
-    anchors = rule_anchors(rules, lexicon)
-
     keep = [True] * len(original.lines)
     removed: dict[int, Label] = {}
     spared: dict[int, tuple[str, Label, str]] = {}
@@ -101,29 +94,31 @@ def run(text: str, config: Config, record: bool = False,
     abstentions: list[Abstention] = []
     current, to_original = original, list(range(len(original.lines)))
     passes = 0
-    first_markers = None
-    forum_rules, later_rules = _pass_rules(config)
+    _, later_rules = _pass_rules(config)
     weigher = _weigher(config)
-    forum_held = hints.discussion  # the page says so: its posts are the content
     emitted = [True] * len(original.lines)
+    language = method = ""
     while passes < MAX_PASSES:
         passes += 1
-        if passes == 1:
-            table = first_table = build_table(current, language, thresholds.prose_words_min,
-                                              anchors, config.timeout)
+        # Every pass reads its text afresh, as a first pass would read it: the text a
+        # run returns is one on which a pass removes nothing, so cleaning it again
+        # returns it unchanged. Only what the page's HTML said (hints) is kept.
+        if config.lang is not None:
+            pass_language, pass_method = config.lang, "given"
         else:
-            table = derive_table(first_table, current, to_original)
-        ctx = ScanContext(current, table, lexicon, thresholds, language, config.timeout)
+            pass_language, pass_method = detect_language(current.text)
+        if passes == 1:
+            language, method = pass_language, pass_method
+        lexicon = load_lexicon(lexicon_languages(pass_language))
+        table = build_table(current, pass_language, thresholds.prose_words_min,
+                            rule_anchors(rules, lexicon), config.timeout)
+        ctx = ScanContext(current, table, lexicon, thresholds, pass_language, config.timeout)
         if passes == 1:  # line numbers and the first line change after the first pass
             ctx = replace(ctx, comment_section=_line_at(original, hints.comments_offset),
                           page_titles=tuple(line_key(title) for title in hints.titles),
                           page_standfirst=line_key(hints.standfirst))
-        if passes > 1 and first_markers is not None:
-            ctx = replace(ctx, comment_markers=_carried(first_markers, to_original))
         ctx = _page_facts(ctx, abstentions)
-        if passes == 1:
-            first_markers = ctx.comment_markers
-        if forum_held:
+        if hints.discussion:  # the page says so: its posts are the content
             ctx = replace(ctx, forum=True)
         marks, guards, evidence = _scan(rules if passes == 1 else later_rules, ctx, abstentions)
         kept: frozenset[int] = frozenset()
@@ -133,8 +128,6 @@ def run(text: str, config: Config, record: bool = False,
         if weighing is not None and kept:
             weighing = weighing.sparing(kept)
         decision = decide(current, table, marks, guards, thresholds, record, weighing, weigher)
-        forum_held = forum_held or any(
-            label.rule in forum_rules for label in decision.removed.values())
         _merge(decision, to_original, removed, spared, labels, keep, first=passes == 1)
         emitted = emitted_lines(original, keep)
         if not decision.removed:
@@ -164,13 +157,6 @@ def _page_facts(ctx: ScanContext, abstentions: list[Abstention]) -> ScanContext:
     except RuleTimeout as exc:
         _abstain(abstentions, PAGE_KIND, str(exc))
         return ctx
-
-
-def _carried(markers, to_original: list[int]) -> dict[int, str]:
-    """The first pass's comment markers (each decided from its own line alone) renumbered
-    for a later pass's lines."""
-    return {index: markers[origin] for index, origin in enumerate(to_original)
-            if origin in markers}
 
 
 def _abstain(abstentions: list[Abstention], rule: str, reason: str) -> None:
