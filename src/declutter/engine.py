@@ -44,6 +44,10 @@ class Outcome:
     :param removed: line index -> label that removed it (non-blank lines).
     :param spared: line index -> (verdict, label, sentence) for labelled lines kept.
     :param labels: line index -> every label (only when recorded).
+    :param discussion: whether the page was read as a discussion (a forum thread), on
+        any pass.
+    :param whole_page: whether the first pass read the text as a whole page, menus and
+        all, rather than an extracted article.
     """
 
     doc: Document
@@ -56,6 +60,8 @@ class Outcome:
     language_method: str
     abstentions: list[Abstention]
     passes: int
+    discussion: bool = False
+    whole_page: bool = False
 
 
 def lexicon_languages(language: str) -> tuple[str, ...]:
@@ -105,6 +111,7 @@ def run(text: str, config: Config, record: bool = False,
     forum_rules, later_rules = _pass_rules(config)
     forum_held = hints.discussion  # the page says so: its posts are the content
     emitted = [True] * len(original.lines)
+    discussion = whole_page = False
     while passes < MAX_PASSES:
         passes += 1
         if passes == 1:
@@ -121,9 +128,10 @@ def run(text: str, config: Config, record: bool = False,
             ctx = replace(ctx, comment_markers=_carried(first_markers, to_original))
         ctx = _page_facts(ctx, abstentions)
         if passes == 1:
-            first_markers = ctx.comment_markers
+            first_markers, whole_page = ctx.comment_markers, ctx.whole_page
         if forum_held:
             ctx = replace(ctx, forum=True)
+        discussion = discussion or ctx.forum
         marks, guards = _scan(rules if passes == 1 else later_rules, ctx, abstentions)
         decision = decide(current, table, marks, guards, thresholds, record)
         forum_held = forum_held or any(
@@ -136,7 +144,7 @@ def run(text: str, config: Config, record: bool = False,
         to_original = _line_map(original, emitted, current)
     output = assemble(original, emitted)
     return Outcome(original, output, emitted, removed, spared, labels, language, method,
-                   abstentions, passes)
+                   abstentions, passes, discussion, whole_page)
 
 
 def _line_at(doc: Document, offset: int | None) -> int | None:
