@@ -35,6 +35,7 @@ from .config import Config
 from .errors import DeclutterError
 from .hints import NO_HINTS
 from .profiles import DEFAULT_PROFILE, PROFILES
+from .report.command import FileReport, add_report_arguments, with_report
 
 EXIT_OK = 0
 EXIT_CONFIG = 1
@@ -151,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="write to FILE atomically instead of standard output")
     corpus.add_argument("--progress", choices=["auto", "always", "never"], default="auto",
                         help="progress on standard error: auto shows it when stderr is a terminal")
+    add_report_arguments(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -191,8 +193,9 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.jsonl:
         from .jsonl import run_jsonl_cli
 
-        return run_jsonl_cli(args, config)
+        return with_report(args, config, run_jsonl_cli)
     status = EXIT_OK
+    report = FileReport.from_args(args, config)
     out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
     for name in args.files or ["-"]:
         try:
@@ -204,6 +207,8 @@ def _main(argv: Sequence[str] | None) -> int:
         if not text:
             _say(MSG_EMPTY.format(name=_display(name)))
         rendered = _render(text, args, config, name)
+        if report:
+            report.add(_display(name), text)
         try:
             _write(rendered, out, args.encoding_errors)
         except BrokenPipeError:
@@ -211,7 +216,7 @@ def _main(argv: Sequence[str] | None) -> int:
         except OSError as exc:  # disk full, closed descriptor...
             _say(f"cannot write the output ({exc.strerror or exc})")
             return EXIT_IO
-    return status
+    return report.finish(status) if report else status
 
 
 def _config(args: argparse.Namespace) -> Config:
