@@ -65,7 +65,8 @@ def render_page(data: Mapping[str, Any]) -> str:
     :func:`declutter.report.model.report_data`)."""
     css, script = _asset("report.css"), _asset("report.js")
     return _fill(_asset("report.html"), {
-        "policy": html.escape(content_policy(css, script)),
+        # the policy is ours: its single quotes need no escape in a double-quoted attribute
+        "policy": html.escape(content_policy(css, script), quote=False).replace('"', "&quot;"),
         "version": html.escape(__version__),
         "title": html.escape(str(data["title"])),
         "note": html.escape(str(data["note"])),
