@@ -264,3 +264,33 @@ def test_an_unwritable_report_is_an_output_error(monkeypatch, tmp_path):
     code, out, err = run(["--report", str(tmp_path), str(SEEDS / "seed-000.txt")], monkeypatch)
     assert code == cli.EXIT_IO and "cannot write the report" in err
     assert out  # the cleaned text was written all the same
+
+
+# --- the quality benchmark's --report ---------------------------------------------------
+
+
+def test_quality_benchmark_writes_a_report_marked_against_the_gold(tmp_path):
+    import gzip
+    import subprocess
+
+    article = ("The council voted on Tuesday to expand the bus network, a decision that "
+               "officials said would cut travel times for thousands of commuters.")
+    page = (f"<html><body><nav><a href='/'>Home</a></nav><article><h1>Buses</h1><p>{article}</p>"
+            "<p>Share this article</p></article></body></html>")
+    (tmp_path / "aeb" / "html").mkdir(parents=True)
+    with gzip.open(tmp_path / "aeb" / "html" / "page1.html.gz", "wt", encoding="utf-8") as f:
+        f.write(page)
+    (tmp_path / "aeb" / "ground-truth.json").write_text(
+        json.dumps({"page1": {"articleBody": article}}), encoding="utf-8")
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "quality.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--dataset", "aeb", "--condition", "traf", "--no-cache",
+         "--jobs", "1", "--report", str(tmp_path / "reports")],
+        capture_output=True, text=True, timeout=300, check=False,
+        env={"DECLUTTER_EVAL_DATA": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    data = data_block((tmp_path / "reports" / "aeb-traf.html").read_text(encoding="utf-8"))
+    doc = data["docs"][0]
+    assert data["gold"] is True and doc["name"] == "page1"
+    marks = dict(zip(doc["t"], doc["g"]))
+    assert marks[article] == "k" and marks["Share this article"] == "r"

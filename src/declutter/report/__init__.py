@@ -20,13 +20,15 @@ kept, noise removed, content lost or noise kept, and the list sorts by content l
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from ..result import Explanation
 from .model import MAX_LINE_CHARS, ReportDocument, report_data
 from .page import render_page
 
-__all__ = ["MAX_LINE_CHARS", "ReportDocument", "render_report", "write_report"]
+__all__ = ["MAX_LINE_CHARS", "ReportDocument", "render_report", "report_texts", "write_report"]
 
 DEFAULT_TITLE = "declutter report"
 
@@ -80,3 +82,22 @@ def write_report(path: str | os.PathLike[str],
     with open(partial, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(page)
     os.replace(partial, target)
+
+
+def report_texts(path: str | os.PathLike[str],
+                 items: Iterable[tuple[str, str, str | None]], *,
+                 title: str = DEFAULT_TITLE, note: str = "", **options: Any) -> None:
+    """Explain texts and write their report to ``path`` (its folder made if need be): for
+    a benchmark run with gold.
+
+    :param items: ``(name, text, gold)`` for each document; ``gold`` may be ``None``.
+    :param options: passed to :func:`declutter.explain` (``profile``, ``disable``...);
+        those set to ``None`` are left out.
+    """
+    from .. import explain
+
+    options = {name: value for name, value in options.items() if value is not None}
+    documents = [ReportDocument(name, explain(text, **options), gold)
+                 for name, text, gold in items]
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    write_report(path, documents, title=title, note=note)

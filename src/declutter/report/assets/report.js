@@ -297,6 +297,7 @@
           var open = el("button", "open", value);
           open.type = "button";
           open.dir = "auto";
+          open.title = value;
           if (index === state.current) open.setAttribute("aria-current", "true");
           open.addEventListener("click", function () { openDocument(index, true); });
           td.appendChild(open);
