@@ -18,7 +18,7 @@ from declutter import cli
 from declutter.report import ReportDocument, render_report, write_report
 from declutter.report.gold import GoldJudge, mark
 from declutter.report.model import report_data
-from declutter.report.page import script_json
+from declutter.report.page import COMPRESS_ABOVE, read_data_block, script_json
 from declutter.report.sample import Picker
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -37,11 +37,11 @@ HOSTILE = "\n".join([
 
 
 def data_block(page: str) -> dict:
-    """The JSON data of a report page."""
-    found = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page,
-                      re.S)
+    """The data of a report page (plain JSON or compressed)."""
+    found = re.search(r'<script type="[^"]+" id="report-data" data-encoding="([^"]+)">(.*?)'
+                      r'</script>', page, re.S)
     assert found is not None
-    return json.loads(found.group(1))
+    return read_data_block(found.group(2), found.group(1))
 
 
 def seed_documents(*numbers: int) -> list[ReportDocument]:
@@ -180,12 +180,17 @@ def test_the_page_allows_only_its_own_style_and_script_and_no_request():
     assert "@import" not in style and "url(" not in style
 
 
-def test_a_thousand_documents_stay_small():
+def test_a_large_report_is_stored_compressed_and_reads_back_the_same():
     documents = seed_documents(0, 1, 2, 3, 4) * 200
     page = render_report(documents)
+    plain = render_report(documents, compress=False)
+    assert len(plain) > COMPRESS_ABOVE and 'data-encoding="gzip-base64"' in page
+    assert data_block(page) == data_block(plain)
     text_bytes = sum(len(d.explanation.original.encode()) for d in documents)
-    # the text once, and little besides: the decisions are shared
-    assert len(page.encode()) < 1.5 * text_bytes + 200_000
+    # the text once and little besides (the decisions are shared), then compressed
+    assert len(plain.encode()) < 1.5 * text_bytes + 200_000
+    assert len(page.encode()) < len(plain.encode()) / 2
+    assert render_report(documents) == page  # compressed the same way every time
 
 
 # --- choosing documents -----------------------------------------------------------------

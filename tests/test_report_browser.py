@@ -33,6 +33,7 @@ document.addEventListener("securitypolicyviolation", function (e) {
   window.__violations.push(e.violatedDirective + " " + e.blockedURI);
 });
 window.addEventListener("error", function (e) { window.__errors.push(String(e.message)); });
+window.addEventListener("unhandledrejection", function (e) { window.__errors.push(String(e.reason)); });
 """
 
 
@@ -175,9 +176,10 @@ def test_rule_filter_and_only_removals_show_that_rule_s_lines(open_report):
     assert report.visible_lines() == sum(1 for s in document.explanation.segments if s.kept)
 
 
-def test_the_corpus_list_sorts_by_share_removed(open_report):
+@pytest.mark.parametrize("compress", [False, True], ids=["json", "compressed"])
+def test_the_corpus_list_sorts_by_share_removed(open_report, compress):
     documents = [seed(n) for n in range(5)]
-    report = open_report(documents)
+    report = open_report(documents, compress=compress)
 
     def order() -> list[str]:
         return report.page.locator("#doclist tbody td[data-key=name]").all_inner_texts()
@@ -224,10 +226,12 @@ def test_with_gold_lines_are_marked_four_ways_and_the_list_sorts_by_content_lost
     assert report.page.locator("#lines .ln.g-n .gm").first.inner_text() == "noise kept"
 
 
-def test_hostile_text_runs_nothing_opens_nothing_loads_nothing_and_shows_as_written(open_report):
+@pytest.mark.parametrize("compress", [False, True], ids=["json", "compressed"])
+def test_hostile_text_runs_nothing_opens_nothing_loads_nothing_and_shows_as_written(
+        open_report, compress):
     name = '</script><script>alert("name")</script><img src=x onerror=alert(1)>'
     report = open_report([ReportDocument(name, declutter.explain(HOSTILE))],
-                         title="<script>alert('title')</script>")
+                         title="<script>alert('title')</script>", compress=compress)
     page = report.page
     page.locator("#lines .fold button").evaluate_all("buttons => buttons.forEach(b => b.click())")
     texts = page.locator("#lines .ln .tx").all_inner_texts()

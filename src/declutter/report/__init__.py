@@ -50,7 +50,7 @@ def _documents(documents: Iterable[ReportDocument | Explanation] | Explanation,
 def render_report(documents: Iterable[ReportDocument | Explanation] | Explanation, *,
                   gold: Sequence[str | None] | str | None = None,
                   title: str = DEFAULT_TITLE, note: str = "",
-                  max_line_chars: int = MAX_LINE_CHARS) -> str:
+                  max_line_chars: int = MAX_LINE_CHARS, compress: bool | None = None) -> str:
     """The HTML report of ``documents``, as a string.
 
     :param documents: :class:`ReportDocument` items (a name, an explanation from
@@ -63,10 +63,13 @@ def render_report(documents: Iterable[ReportDocument | Explanation] | Explanatio
         (no date, no path): the same input gives the same file.
     :param max_line_chars: characters shown of a line; a longer one is cut there and the
         report says how many more it had.
+    :param compress: store the data gzip-compressed (a third of the size); by default
+        when it is over :data:`declutter.report.page.COMPRESS_ABOVE` characters.
     :raises ValueError: when ``gold`` does not have one entry per document.
     """
     docs = _documents(documents, gold)
-    return render_page(report_data(docs, title=title, note=note, max_line_chars=max_line_chars))
+    return render_page(report_data(docs, title=title, note=note, max_line_chars=max_line_chars),
+                       compress=compress)
 
 
 def write_report(path: str | os.PathLike[str],
