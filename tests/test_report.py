@@ -97,11 +97,19 @@ def test_gold_texts_must_match_the_documents():
 
 def test_a_line_is_content_when_the_gold_holds_its_shingles():
     judge = GoldJudge("The council approved the budget on Tuesday after a long debate.")
-    assert judge.is_content("The council approved the budget on Tuesday.") is True
-    assert judge.is_content("Subscribe to our newsletter for more news today") is False
-    assert judge.is_content("long debate") is True  # a short line: its tokens together
-    assert judge.is_content("debate long") is False
-    assert judge.is_content("  ***  ") is None
+    lines = ["The council approved the budget on Tuesday.",
+             "Subscribe to our newsletter for more news today", "long debate", "debate long",
+             "  ***  "]
+    assert judge.judge(lines, [True] * 5) == [True, False, True, False, None]
+
+
+def test_kept_lines_claim_the_gold_first_and_copies_are_noise():
+    judge = GoldJudge("Budget approved\nThe council approved the budget on Tuesday.")
+    lines = ["Budget approved", "The council approved the budget on Tuesday.",
+             "Budget approved", "The council approved the budget on Tuesday."]
+    # the removed copy of the title and the kept copy of the paragraph hold nothing that
+    # the gold has not given to the lines before them
+    assert judge.judge(lines, [False, True, True, True]) == [False, True, True, False]
 
 
 def test_lines_are_marked_four_ways_against_the_gold():

@@ -1,12 +1,17 @@
 """Judging lines against a gold text: is a line content (words the gold text holds) or
 noise?
 
-The quality benchmark scores whole texts by their 4-token shingles
-(:mod:`declutter.evaluation`). A report shows where that score is won and lost line by
-line, so a line is judged with the same tokens: it is *content* when at least
-:data:`CONTENT_SHARE_MIN` of its shingles are shingles of the gold text. A line of one to
-three tokens has one shorter shingle; it is content when those tokens stand together in
-the gold text. A line without tokens (blank, or punctuation only) is not judged.
+The quality benchmark scores whole texts by their 4-token shingles, counted with their
+multiplicity (:mod:`declutter.evaluation`). A report shows where that score is won and
+lost line by line, so lines are judged with the same tokens and the same counts. The
+kept lines go first, in order: a kept line is *content* when the gold text still has at
+least :data:`CONTENT_SHARE_MIN` of its shingles unclaimed, and it claims them. The
+removed lines are then judged against what the kept lines left: a removed line is
+content, so its removal lost content, only when the gold text holds words that the kept
+lines do not, just as the metric counts them as missed. A removed second copy of a
+kept title is therefore noise, and so is a kept second copy of a paragraph. A line of
+one to three tokens has one shorter shingle, matched against the runs of as many tokens
+of the gold text. A line without tokens (blank, or punctuation only) is not judged.
 
 With the decision, each judged line falls in one of four marks:
 
@@ -20,15 +25,17 @@ mark                decision         the gold text
 ==================  ===============  =============================================
 
 >>> gold = "The vote was held on Sunday, officials said."
->>> judge = GoldJudge(gold)
->>> judge.is_content("The vote was held on Sunday, officials said."), judge.is_content("Share")
-(True, False)
+>>> lines = ["The vote was held on Sunday, officials said.", "Share",
+...          "The vote was held on Sunday, officials said."]
+>>> GoldJudge(gold).judge(lines, kept=[False, True, True])
+[False, False, True]
 >>> mark(kept=False, content=True)
 'content_lost'
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from ..evaluation import tokenize
@@ -42,36 +49,55 @@ MARKS = ("content_kept", "noise_removed", "content_lost", "noise_kept")
 
 
 class GoldJudge:
-    """Tells whether lines are content of one gold text.
+    """Judges the lines of one document against its gold text.
 
     :param gold: the gold text (the article as a person would extract it).
     :param n: tokens per shingle.
     """
 
     def __init__(self, gold: str, n: int = SHINGLE_TOKENS) -> None:
-        tokens = tokenize(gold)
         self.n = n
-        # every run of 1..n tokens of the gold text: a line's shingles, and the single
-        # short shingle of a line of fewer than n tokens, are looked up here
-        self._runs: set[tuple[str, ...]] = {
-            tuple(tokens[i:i + size])
-            for size in range(1, n + 1) for i in range(len(tokens) - size + 1)
-        }
+        self._tokens = tokenize(gold)
 
-    def is_content(self, line: str) -> bool | None:
-        """Whether ``line`` is content of the gold text; ``None`` when it has no token."""
+    def _runs(self) -> Counter[tuple[str, ...]]:
+        """Every run of 1..n tokens of the gold text, counted."""
+        tokens = self._tokens
+        return Counter(tuple(tokens[i:i + size])
+                       for size in range(1, self.n + 1) for i in range(len(tokens) - size + 1))
+
+    def _claim(self, line: str, unclaimed: Counter[tuple[str, ...]]) -> bool | None:
+        """Whether ``line`` is content; its shingles are claimed from ``unclaimed`` when
+        it is. ``None`` for a line without tokens."""
         tokens = tokenize(line)
         if not tokens:
             return None
         if len(tokens) < self.n:
-            return tuple(tokens) in self._runs
-        grams = [tuple(tokens[i:i + self.n]) for i in range(len(tokens) - self.n + 1)]
-        found = sum(1 for gram in grams if gram in self._runs)
-        return found >= CONTENT_SHARE_MIN * len(grams)
+            grams = [tuple(tokens)]
+        else:
+            grams = [tuple(tokens[i:i + self.n]) for i in range(len(tokens) - self.n + 1)]
+        claimed = []
+        for gram in grams:
+            if unclaimed[gram] > 0:
+                unclaimed[gram] -= 1
+                claimed.append(gram)
+        if len(claimed) >= CONTENT_SHARE_MIN * len(grams):
+            return True
+        unclaimed.update(claimed)  # not content: give back what it matched
+        return False
 
-    def judge(self, lines: Sequence[str]) -> list[bool | None]:
-        """:meth:`is_content` of each line."""
-        return [self.is_content(line) for line in lines]
+    def judge(self, lines: Sequence[str], kept: Sequence[bool]) -> list[bool | None]:
+        """For each line, whether it is content (``None``: no token to judge by).
+
+        :param lines: the document's lines, in order.
+        :param kept: whether each line was kept; kept lines claim the gold text first.
+        """
+        unclaimed = self._runs()
+        verdicts: list[bool | None] = [None] * len(lines)
+        for keep in (True, False):
+            for index, line in enumerate(lines):
+                if kept[index] == keep:
+                    verdicts[index] = self._claim(line, unclaimed)
+        return verdicts
 
 
 def mark(*, kept: bool, content: bool) -> str:

@@ -117,11 +117,12 @@ def _document(doc: ReportDocument, decisions: _Interner, labels: _Interner,
 
 def _gold_marks(result: Explanation, gold: str) -> tuple[str, dict[str, list[int]]]:
     """The document's marks, one letter per line, and ``{mark: [lines, chars]}``."""
-    judge = GoldJudge(gold)
+    segments = result.segments
+    verdicts = GoldJudge(gold).judge([result.line(s) for s in segments],
+                                     [s.kept for s in segments])
     letters = []
     totals = {name: [0, 0] for name in MARKS}
-    for segment in result.segments:
-        content = judge.is_content(result.line(segment))
+    for segment, content in zip(segments, verdicts):
         if content is None:
             letters.append(UNJUDGED)
             continue
