@@ -307,3 +307,16 @@ def test_quality_benchmark_writes_a_report_marked_against_the_gold(tmp_path):
     assert data["gold"] is True and doc["name"] == "page1"
     marks = dict(zip(doc["t"], doc["g"]))
     assert marks[article] == "k" and marks["Share this article"] == "r"
+
+
+def test_report_of_html_files_shows_the_extracted_text(monkeypatch, tmp_path):
+    article = ("The council voted on Tuesday to expand the bus network, a decision that "
+               "officials said would cut travel times for thousands of commuters.")
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><article><h1>Buses</h1><p>{article}</p>"
+                    "<p>Share this article</p></article></body></html>", encoding="utf-8")
+    target = tmp_path / "report.html"
+    code, out, _ = run(["--html", "--report", str(target), str(page)], monkeypatch)
+    assert code == 0 and article in out
+    doc = data_block(target.read_text())["docs"][0]
+    assert article in doc["t"] and not any("<p>" in line for line in doc["t"])

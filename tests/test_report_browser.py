@@ -275,3 +275,18 @@ def test_screenshot(open_report, tmp_path):
     copy = os.environ.get(SCREENSHOT_VARIABLE)
     if copy:
         shutil.copyfile(target, copy)
+
+
+def test_empty_and_blank_documents_open_without_error(open_report):
+    report = open_report([ReportDocument("empty", declutter.explain("")),
+                          ReportDocument("blank", declutter.explain("\n \n\t\n"))])
+    assert report.page.locator("#doc-status").inner_text() == "Showing 0 of 0 lines."
+    report.page.keyboard.press("n")
+    assert report.page.locator("#doc-title").inner_text() == "blank"
+    assert report.page.evaluate("window.__errors") == []
+
+
+def test_a_report_of_no_document_says_so(open_report):
+    report = open_report([])
+    assert report.page.locator("#doc-title").inner_text() == "No document"
+    assert report.page.evaluate("window.__errors") == []
