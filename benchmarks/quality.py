@@ -956,6 +956,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, metavar="FILE", help="write all figures to FILE")
     parser.add_argument("--dump", type=Path, metavar="DIR",
                         help="write per-page input/output/gold texts and scores.tsv under DIR")
+    parser.add_argument("--report", type=Path, metavar="DIR",
+                        help="write an HTML report per dataset and condition under DIR, lines "
+                             "marked against the gold (docs/report.md)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                         help="worker processes (default: %(default)s)")
     parser.add_argument("--identity", action="store_true",
@@ -1026,6 +1029,13 @@ def evaluate_dataset(
     )
     if args.dump:
         write_dump(args.dump, dataset, pages, runs)
+    for condition, before, _ in dump_pairs(runs) if args.report else ():
+        from declutter.report import report_texts
+
+        report_texts(args.report / f"{dataset}-{condition}.html",
+                     [(p.page_id, o.text, p.gold) for p, o in zip(pages, before.outcomes)
+                      if o.error is None], title=f"declutter on {dataset}, {condition} text",
+                     profile=settings.profile, disable=settings.disable)
     return DatasetReport(rows, stats, problems)
 
 

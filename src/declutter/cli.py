@@ -49,6 +49,7 @@ from .streams import (
     MSG_DIRECTORY, MSG_MISSING, MSG_UNREADABLE, STDOUT_NAME, SourceReadError, atomic_output,
     compression_of, read_bounded, zstandard_module, zstd_missing_message,
 )
+from .report.command import FileReport, add_report_arguments, with_report
 
 
 #: Set this environment variable to see the traceback of an internal error.
@@ -169,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a progress bar on standard error (percentage and time left when "
                              "the inputs are files): auto (default) shows it when stderr is a "
                              "terminal")
+    add_report_arguments(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -221,7 +223,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.jsonl:
         from .jsonl.command import run_jsonl_cli
 
-        return run_jsonl_cli(args, config)
+        return with_report(args, config, run_jsonl_cli)
     output = None if args.output in (None, STDOUT_NAME) else args.output
     if output is not None:
         problem = _output_problem(output)
@@ -254,6 +256,7 @@ def _clean_files(args: argparse.Namespace, config: Config, out: BinaryIO | None)
     :raises OSError: when ``out`` (a ``-o`` file) cannot be written.
     """
     status = EXIT_OK
+    report = FileReport.from_args(args, config)
     stdout = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
     for name in args.files or ["-"]:
         try:
@@ -265,6 +268,8 @@ def _clean_files(args: argparse.Namespace, config: Config, out: BinaryIO | None)
         if not data:
             _say(MSG_EMPTY.format(name=_display(name)))
         rendered = _render(data, args, config, name)
+        if report:
+            report.add(_display(name), data)
         if out is not None:
             _write_all(out, _encode(rendered, args.encoding_errors))
             continue
@@ -275,7 +280,7 @@ def _clean_files(args: argparse.Namespace, config: Config, out: BinaryIO | None)
         except OSError as exc:  # disk full, closed descriptor...
             _say(f"cannot write the output ({exc.strerror or exc})")
             return EXIT_IO
-    return status
+    return report.finish(status) if report else status
 
 
 def _names(values: list[str]) -> frozenset[str]:

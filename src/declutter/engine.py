@@ -44,6 +44,12 @@ class Outcome:
     :param removed: line index -> label that removed it (non-blank lines).
     :param spared: line index -> (verdict, label, sentence) for labelled lines kept.
     :param labels: line index -> every label (only when recorded).
+    :param discussion: whether the page was read as a discussion (a forum thread), on
+        any pass.
+    :param whole_page: whether the first pass read the text as a whole page, menus and
+        all, rather than an extracted article.
+    :param article: how likely the first pass found the page to be an article
+        (:mod:`declutter.page_kind`; 0.5 when the learned decision is off).
     """
 
     doc: Document
@@ -56,6 +62,9 @@ class Outcome:
     language_method: str
     abstentions: list[Abstention]
     passes: int
+    discussion: bool = False
+    whole_page: bool = False
+    article: float = 0.5
 
 
 def lexicon_languages(language: str) -> tuple[str, ...]:
@@ -98,6 +107,8 @@ def run(text: str, config: Config, record: bool = False,
     weigher = _weigher(config)
     emitted = [True] * len(original.lines)
     language = method = ""
+    discussion = whole_page = False
+    article = 0.5
     while passes < MAX_PASSES:
         passes += 1
         # Every pass reads its text afresh, as a first pass would read it: the text a
@@ -120,11 +131,16 @@ def run(text: str, config: Config, record: bool = False,
         ctx = _page_facts(ctx, abstentions)
         if hints.discussion:  # the page says so: its posts are the content
             ctx = replace(ctx, forum=True)
+        if passes == 1:
+            whole_page = ctx.whole_page
+        discussion = discussion or ctx.forum
         marks, guards, evidence = _scan(rules if passes == 1 else later_rules, ctx, abstentions)
         kept: frozenset[int] = frozenset()
         if config.keep:  # labels of kept categories decide nothing (Config.keep)
             marks, kept = _without_kept(marks, config.keep)
         weighing = weigher.weigh(evidence, marks) if weigher is not None else None
+        if weighing is not None and passes == 1:
+            article = weighing.article
         if weighing is not None and kept:
             weighing = weighing.sparing(kept)
         decision = decide(current, table, marks, guards, thresholds, record, weighing, weigher)
@@ -136,7 +152,7 @@ def run(text: str, config: Config, record: bool = False,
         to_original = _line_map(original, emitted, current)
     output = assemble(original, emitted)
     return Outcome(original, output, emitted, removed, spared, labels, language, method,
-                   abstentions, passes)
+                   abstentions, passes, discussion, whole_page, article)
 
 
 def _line_at(doc: Document, offset: int | None) -> int | None:

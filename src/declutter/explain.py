@@ -38,4 +38,7 @@ def build_explanation(outcome: Outcome, config: Config) -> Explanation:
         text=outcome.text, original=doc.text, segments=tuple(segments),
         language=outcome.language, language_method=outcome.language_method,
         profile=config.profile, abstentions=tuple(outcome.abstentions), rounds=outcome.passes,
+        page_kind=("discussion" if outcome.discussion
+                   else "article" if outcome.article >= 0.5 else "other"),
+        whole_page=outcome.whole_page,
     )

@@ -101,6 +101,10 @@ class Explanation:
     :param profile: the profile used.
     :param abstentions: rules that gave up on this document.
     :param rounds: cleaning passes run until nothing more was removed.
+    :param page_kind: what the page was taken for: ``"discussion"`` (a forum thread or
+        Q&A page, whose posts are content) or ``"article"``.
+    :param whole_page: whether the text was read as a whole page, menus and footers
+        included, rather than an article already extracted.
     """
 
     text: str
@@ -111,6 +115,8 @@ class Explanation:
     profile: str
     abstentions: tuple[Abstention, ...]
     rounds: int
+    page_kind: str = "article"
+    whole_page: bool = False
 
     def __repr__(self) -> str:
         return (f"<Explanation: {plural(len(self.segments), 'line')}, "
