@@ -9,7 +9,8 @@ same run, on the same text: building the line table (every line read once). A li
 rule keeps its share of that baseline as the input grows; a quadratic one multiplies it
 by ``GROWTH``. So each rule (and the rest of the pipeline) must keep its share within
 ``SLACK`` of the small run's, unless its time is negligible (``NEGLIGIBLE``,
-``NOISE_SECONDS``). The whole large run must also end inside ``BOUND_SECONDS``. This is a safety test, not a
+``NOISE_SECONDS``). The whole large run must also end inside ``BOUND_SECONDS``, with no
+rule abstaining (patterns get ``TIMEOUT``, so that no slow rule hides behind its budget). This is a safety test, not a
 benchmark: the bounds are generous.
 
 Times are CPU times of this process (:func:`time.process_time`), so that other processes
@@ -29,6 +30,7 @@ import pytest
 import declutter
 from declutter import engine
 from declutter.document import segment
+from declutter.errors import RuleTimeout
 from declutter.labels import Category
 from declutter.rules.base import single
 from declutter.table import build_table
@@ -53,6 +55,8 @@ LINE_COUNT = 20_000
 THREAD_CHARS = 5_000_000
 #: The language is given, so that language detection (not a rule) is not timed.
 LANGUAGE = "en"
+#: Patterns get the whole wall-clock bound: a rule that abstained would hide its time.
+TIMEOUT = WALL_BOUND_SECONDS
 #: The name under which the time outside the rules' scans is judged.
 ENGINE = "(engine: segmenting, line table, decisions, output)"
 
@@ -165,6 +169,8 @@ def inputs() -> dict[str, Callable[[int], str]]:
 
 
 INPUTS = inputs()
+#: Every rule of the registry, language given, patterns never cut short.
+CONFIG = declutter.Config(lang=LANGUAGE, timeout=TIMEOUT)
 
 
 # --------------------------------------------------------------------------- timing
@@ -178,6 +184,7 @@ class Timing:
     total: float = 0.0
     wall: float = 0.0
     baseline: float = 0.0
+    abstained: tuple[str, ...] = ()
 
     def cost(self, name: str) -> float:
         """CPU seconds spent by rule ``name``, or by the engine outside the rules."""
@@ -228,12 +235,13 @@ class RuleClock:
             with self._monkeypatch.context() as patch:
                 patch.setattr(engine, "_scan", timed_scan)
                 wall, start = time.perf_counter(), time.process_time()
-                output = engine.run(text, config).text
+                outcome = engine.run(text, config)
                 timing.total = time.process_time() - start
                 timing.wall = time.perf_counter() - wall
         finally:
             gc.enable()
-        assert len(output) <= len(text)
+        assert len(outcome.text) <= len(text)
+        timing.abstained = tuple(f"{a.rule} ({a.reason})" for a in outcome.abstentions)
         return timing
 
 
@@ -270,6 +278,8 @@ def linear_check(clock: RuleClock, label: str, build: Callable[[int], str],
     missing = sorted(set(config.registry().names()) - set(large.rules))
     if missing:
         failures.append(f"{label}: rules never run: {', '.join(missing)}")
+    if large.abstained:
+        failures.append(f"{label}: abstained on {size}: {', '.join(large.abstained)}")
     suspects = superlinear(small, large, names)
     if suspects:
         small = _faster(small, clock.run(small_text, config))
@@ -292,7 +302,7 @@ def _faster(first: Timing, second: Timing) -> Timing:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> RuleClock:
     clock = RuleClock(monkeypatch)
-    clock.run(ARTICLE, declutter.Config(lang=LANGUAGE))  # load lexicons and models first
+    clock.run(ARTICLE, CONFIG)  # load lexicons and models first
     return clock
 
 
@@ -304,7 +314,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> RuleClock:
 def test_every_rule_is_linear_on(clock: RuleClock, case: str) -> None:
     """One input through all the registry's rules at two sizes; the failure message
     names every rule (or the engine) that grew faster than the baseline."""
-    failures = linear_check(clock, case, INPUTS[case], declutter.Config(lang=LANGUAGE))
+    failures = linear_check(clock, case, INPUTS[case], CONFIG)
     assert not failures, "\n".join(failures)
 
 
@@ -326,11 +336,33 @@ class QuadraticRule:
 def test_the_check_catches_a_quadratic_rule_and_names_it(clock: RuleClock) -> None:
     """The check can fail: a quadratic rule among the registry's is reported by name,
     with the input, and the linear rules are not."""
-    config = declutter.Config(lang=LANGUAGE, rules=(QuadraticRule(),))
+    config = declutter.Config(lang=LANGUAGE, timeout=TIMEOUT, rules=(QuadraticRule(),))
     failures = linear_check(clock, "word_lines", lambda div: lines_of("word", 5_000 // div),
                             config)
     assert failures and all("quadratic_probe" in f for f in failures), failures
     assert failures[0].startswith("word_lines: superlinear: quadratic_probe: ")
+
+
+@dataclass(frozen=True)
+class GivingUpRule:
+    """A rule that runs out of its time budget on long documents."""
+
+    name: str = "giving_up_probe"
+    category: Category = Category.CUSTOM
+    description: str = "a rule that abstains on long documents"
+
+    def scan(self, ctx) -> Iterator:
+        if len(ctx.doc.lines) > 100:
+            raise RuleTimeout("pattern ran past its budget")
+        yield from ()
+
+
+def test_the_check_reports_a_rule_that_abstains(clock: RuleClock) -> None:
+    config = declutter.Config(lang=LANGUAGE, timeout=TIMEOUT, rules=(GivingUpRule(),))
+    failures = linear_check(clock, "word_lines", lambda div: lines_of("word", 2_000 // div),
+                            config)
+    assert failures == ["word_lines: abstained on 10,000 characters: giving_up_probe "
+                        "(pattern ran past its budget)"]
 
 
 def test_every_rule_is_covered() -> None:
@@ -341,7 +373,7 @@ def test_every_rule_is_covered() -> None:
 
 
 def test_clock_times_every_rule_of_the_registry(clock: RuleClock) -> None:
-    timing = clock.run(comment_thread(20_000), declutter.Config(lang=LANGUAGE))
+    timing = clock.run(comment_thread(20_000), CONFIG)
     assert set(timing.rules) == set(declutter.rule_names())
     assert timing.total >= sum(timing.rules.values()) and timing.baseline > 0
 
