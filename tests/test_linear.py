@@ -29,10 +29,9 @@ import pytest
 
 import declutter
 from declutter import engine
-from declutter.document import segment
+from declutter.document import Document, segment
 from declutter.errors import RuleTimeout
 from declutter.labels import Category
-from declutter.rules.base import single
 from declutter.table import build_table
 
 #: No whole large run may take longer than this, in CPU seconds...
@@ -319,46 +318,45 @@ def test_every_rule_is_linear_on(clock: RuleClock, case: str) -> None:
 
 
 @dataclass(frozen=True)
-class QuadraticRule:
-    """A deliberately quadratic rule: it looks for every line in the whole text."""
+class ProbeRule:
+    """A rule that finds nothing and only does ``work`` on the document: a probe of the
+    check itself."""
 
-    name: str = "quadratic_probe"
+    name: str
+    work: Callable[[Document], object]
     category: Category = Category.CUSTOM
-    description: str = "a rule that takes quadratic time"
+    description: str = "a probe of the linearity check"
 
     def scan(self, ctx) -> Iterator:
-        text = ctx.doc.text
-        hits = sum(text.count(line + "!") for line in ctx.doc.lines)
-        if hits:  # never: it only burns time
-            yield single(0, self.name, self.category, 1.0, "")
+        self.work(ctx.doc)
+        yield from ()
+
+
+def look_for_every_line(doc: Document) -> int:
+    """Quadratic work: every line searched for in the whole text."""
+    return sum(doc.text.count(line + "!") for line in doc.lines)
+
+
+def give_up_when_long(doc: Document) -> None:
+    """A rule running out of its budget on long documents."""
+    if len(doc.lines) > 100:
+        raise RuleTimeout("pattern ran past its budget")
 
 
 def test_the_check_catches_a_quadratic_rule_and_names_it(clock: RuleClock) -> None:
     """The check can fail: a quadratic rule among the registry's is reported by name,
     with the input, and the linear rules are not."""
-    config = declutter.Config(lang=LANGUAGE, timeout=TIMEOUT, rules=(QuadraticRule(),))
+    probe = ProbeRule("quadratic_probe", look_for_every_line)
+    config = declutter.Config(lang=LANGUAGE, timeout=TIMEOUT, rules=(probe,))
     failures = linear_check(clock, "word_lines", lambda div: lines_of("word", 5_000 // div),
                             config)
     assert failures and all("quadratic_probe" in f for f in failures), failures
     assert failures[0].startswith("word_lines: superlinear: quadratic_probe: ")
 
 
-@dataclass(frozen=True)
-class GivingUpRule:
-    """A rule that runs out of its time budget on long documents."""
-
-    name: str = "giving_up_probe"
-    category: Category = Category.CUSTOM
-    description: str = "a rule that abstains on long documents"
-
-    def scan(self, ctx) -> Iterator:
-        if len(ctx.doc.lines) > 100:
-            raise RuleTimeout("pattern ran past its budget")
-        yield from ()
-
-
 def test_the_check_reports_a_rule_that_abstains(clock: RuleClock) -> None:
-    config = declutter.Config(lang=LANGUAGE, timeout=TIMEOUT, rules=(GivingUpRule(),))
+    probe = ProbeRule("giving_up_probe", give_up_when_long)
+    config = declutter.Config(lang=LANGUAGE, timeout=TIMEOUT, rules=(probe,))
     failures = linear_check(clock, "word_lines", lambda div: lines_of("word", 2_000 // div),
                             config)
     assert failures == ["word_lines: abstained on 10,000 characters: giving_up_probe "
