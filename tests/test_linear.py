@@ -10,8 +10,8 @@ rule keeps its share of that baseline as the input grows; a quadratic one multip
 by ``GROWTH``. So each rule (and the rest of the pipeline) must keep its share within
 ``SLACK`` of the small run's, unless its time is negligible (``NEGLIGIBLE``,
 ``NOISE_SECONDS``). The whole large run must also end inside ``BOUND_SECONDS``, with no
-rule abstaining (patterns get ``TIMEOUT``, so that no slow rule hides behind its budget). This is a safety test, not a
-benchmark: the bounds are generous.
+rule abstaining (patterns get ``TIMEOUT``, so that no slow rule hides behind its budget).
+This is a safety test, not a benchmark: the bounds are generous.
 
 Times are CPU times of this process (:func:`time.process_time`), so that other processes
 sharing the machine do not make the test flaky; wall time has its own, looser bound.
