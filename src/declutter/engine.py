@@ -76,13 +76,14 @@ def lexicon_languages(language: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=64)
 def rule_anchors(rules, lexicon) -> tuple[str, ...]:
-    """The anchor words of every phrase that the rules look for inside lines."""
+    """The anchor words of every phrase that the rules look for inside lines: those of
+    their lexicon sections and their own."""
     return tuple(sorted({
         anchor_of(phrase)
         for rule in rules
         for section in getattr(rule, "anchor_sections", ())
         for phrase in lexicon.phrases(section)
-    }))
+    } | {anchor_of(phrase) for rule in rules for phrase in getattr(rule, "anchor_phrases", ())}))
 
 
 def run(text: str, config: Config, record: bool = False,

@@ -17,39 +17,28 @@ A rule file holds a list of tables under the key ``rule``::
 
 The JSON form is the same data: ``{"rule": [{"name": ..., ...}, ...]}``. A file whose
 name ends in ``.json`` (or whose text starts with ``{``) is read as JSON, anything else
-as TOML. Phrases are compared with line keys (case-folded, decoration stripped, see
-:mod:`declutter.keys`); a pattern is searched in each line as it stands (use ``(?i)``
-to ignore case).
+as TOML. A phrase rule is an ordinary :class:`~declutter.rules.base.PhraseRule` holding
+its own phrases: they are compared with line keys (case-folded, decoration stripped, see
+:mod:`declutter.keys`), as the built-in phrase rules' are. A pattern is searched in each
+line as it stands (use ``(?i)`` to ignore case).
 
 Every error names the file and a line: the parser's line for syntax errors, the line of
 the offending key (or of the rule) for schema errors: ``rules.toml:12: ...``.
 
-Linear-safety check of patterns
--------------------------------
-Patterns are compiled with the ``regex`` module and searched under the configured
-timeout (one budget per rule and document; a rule that runs out abstains, see
-:func:`declutter.patterns.search`). Before compiling, a static check rejects the
-constructs that make backtracking explode:
-
-1. patterns longer than :data:`PATTERN_CHARS_MAX` characters, and counted repeats
-   ``{m,n}`` above :data:`REPEAT_COUNT_MAX`;
-2. backreferences (``\\1``, ``\\g<name>``, ``\\k<name>``, ``(?P=name)``), recursion and
-   subroutine calls (``(?R)``, ``(?1)``, ``(?&name)``), conditionals ``(?(...)...)``,
-   branch resets ``(?|...)``, fuzzy matching ``{e<=1}`` and the inline flags that change
-   how a pattern is matched or parsed (only ``a i m s u w`` are allowed);
-3. lookbehinds whose body can match text of unbounded length (``(?<=a+)``);
-4. nested quantifiers: a repeating quantifier (``*``, ``+``, ``{m,}``, ``{m,n}`` with
-   ``n > 1``) that is neither possessive (``*+``, ``++``, ``{m,n}+``) nor applied to an
-   atomic group must apply to a *deterministic* operand: one without alternation and
-   without a non-possessive variable quantifier outside atomic groups and lookarounds.
-   So ``(a+)+``, ``(a|b)*``, ``(?:\\s?\\w)*`` are rejected and ``(?:a++b)*``,
-   ``(?>a|ab)*``, ``(a+)++``, ``(?:ab){2,5}`` are accepted.
-
-This rules out exponential backtracking but not polynomial backtracking of adjacent
-overlapping quantifiers (``\\w*\\w*x``). That is bounded in two ways: a pattern rule
-only looks at lines of at most :data:`LINE_CHARS_MAX` characters (boilerplate lines are
-short), so its cost is linear in the document with a bounded factor per line; and the
-timeout makes a rule that still runs long abstain. See ``docs/robustness.md``.
+Patterns run on RE2
+-------------------
+Patterns are compiled and searched with RE2 (the ``google-re2`` package), an engine that
+matches in time linear in the line whatever the pattern: it never backtracks, so
+``(a+)+$`` is as safe as ``a+$``. The syntax is RE2's, close to Python's
+(https://github.com/google/re2/wiki/Syntax); the constructs RE2 cannot run
+(backreferences, lookahead and lookbehind, atomic groups, possessive quantifiers,
+recursion, conditionals) are refused with an error naming the construct (see
+:data:`UNSUPPORTED`). As in RE2, ``\\w``, ``\\d``, ``\\s`` and ``\\b`` are ASCII;
+``\\pL`` and ``\\pN`` cover every script. Patterns are at most
+:data:`PATTERN_CHARS_MAX` characters, and a pattern rule only looks at lines of at most
+:data:`LINE_CHARS_MAX` characters, as phrase rules do. All searches of a rule over one
+document share one time budget (the configured timeout): a rule that runs out abstains.
+See ``docs/robustness.md``.
 """
 
 from __future__ import annotations
@@ -59,17 +48,17 @@ import re
 import sys
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence, Union
+from typing import Any, Iterator, Mapping, Union
 
-import regex
+import re2
 
 from .errors import RuleFileError, RuleTimeout
 from .keys import line_key
 from .labels import Category, Confidence
-from .patterns import compile_pattern, search
-from .rules.base import Finding, ScanContext, single
-from .table import KEY_CHARS_MAX, LineTable, contains_words
+from .rules.base import Finding, PhraseRule, ScanContext, single
+from .table import KEY_CHARS_MAX
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -103,88 +92,30 @@ PHRASE_CHARS_MAX = 200
 NAME_CHARS_MAX = 64
 #: Longest pattern, in characters.
 PATTERN_CHARS_MAX = 500
-#: Largest count in a counted repeat ``{m,n}``.
-REPEAT_COUNT_MAX = 1000
 #: Longest line a pattern rule looks at, in characters (as for phrase lookups).
 LINE_CHARS_MAX = KEY_CHARS_MAX
-#: Flags every user pattern is compiled with.
-PATTERN_FLAGS = regex.V1
-#: Inline flags a pattern may set.
-ALLOWED_INLINE_FLAGS = frozenset("aimsuw")
 
 _NAME = re.compile(r"[A-Za-z0-9_-]+")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
-_COUNTED_REPEAT = re.compile(r"\{(?:\d+(?:,\d*)?|,\d+)\}")
-_CALL = re.compile(r"\?(?:R\)|&|P>|[+-]?\d)")
 
 
 # --------------------------------------------------------------------------- rules
 
 
 @dataclass(frozen=True)
-class UserPhraseRule:
-    """A user rule that removes lines matching one of its phrases.
-
-    :param name: the rule name (unique among all rules).
-    :param category: what it removes.
-    :param description: one sentence for explanations.
-    :param confidence: the confidence of its labels, in (0, 1].
-    :param phrases: normalised phrases (line keys).
-    :param match: ``line`` (the key is a phrase), ``prefix`` (the key opens with one) or
-        ``contains`` (a phrase occurs in the key as whole words).
-    :param max_words: longest line it may remove, in words (``None``: no limit).
-    """
-
-    name: str
-    category: Category
-    description: str
-    confidence: float
-    phrases: tuple[str, ...]
-    match: str = "line"
-    max_words: int | None = None
-
-    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        """Yield a mark for every short enough line matching a phrase."""
-        table = ctx.table
-        verb = {"line": "the line is", "prefix": "the line opens with",
-                "contains": "the line contains"}[self.match]
-        for index, phrase in self._found(table):
-            if self.max_words is None or table.words[index] <= self.max_words:
-                yield single(index, self.name, self.category, self.confidence,
-                             f"{verb} “{phrase}” (user rule)")
-
-    def _found(self, table: LineTable) -> Iterator[tuple[int, str]]:
-        if self.match == "line":
-            return table.lines_with_key(self.phrases)
-        if self.match == "prefix":
-            return table.lines_opening_with(self.phrases)
-        return _lines_containing(table.keys, self.phrases)
-
-
-def _lines_containing(keys: Sequence[str], phrases: tuple[str, ...]) -> Iterator[tuple[int, str]]:
-    """``(index, phrase)`` for every key holding one of ``phrases`` as whole words."""
-    for index, key in enumerate(keys):
-        if not key:
-            continue
-        for phrase in phrases:
-            if contains_words(key, phrase):
-                yield index, phrase
-                break
-
-
-@dataclass(frozen=True)
 class UserPatternRule:
     """A user rule that removes lines in which its pattern is found.
 
-    The pattern is kept as source (so the rule pickles) and compiled once per process.
-    All searches over one document share one time budget, ``ctx.timeout`` seconds.
+    The pattern is kept as source (so the rule pickles) and compiled with RE2 once per
+    process. All searches over one document share one time budget, ``ctx.timeout``
+    seconds; RE2 bounds each search by the line's length.
 
     :param name: the rule name (unique among all rules).
     :param category: what it removes.
     :param description: one sentence for explanations.
     :param confidence: the confidence of its labels, in (0, 1].
-    :param pattern: the pattern source; it passed :func:`check_pattern`.
+    :param pattern: the pattern source; :func:`compile_pattern` accepted it.
     :param max_words: longest line it may remove, in words (``None``: no limit).
     """
 
@@ -200,7 +131,7 @@ class UserPatternRule:
 
         :raises RuleTimeout: when the searches over the document exceed ``ctx.timeout``.
         """
-        compiled = compile_pattern(self.pattern, PATTERN_FLAGS)
+        compiled = compile_pattern(self.pattern)
         doc, words = ctx.doc, ctx.table.words
         deadline = time.monotonic() + ctx.timeout
         for index, line in enumerate(doc.lines):
@@ -208,16 +139,16 @@ class UserPatternRule:
                 continue
             if self.max_words is not None and words[index] > self.max_words:
                 continue
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
+            if time.monotonic() >= deadline:
                 raise RuleTimeout(f"pattern ran past {ctx.timeout}s")
-            if search(compiled, line, remaining) is not None:
+            # lone surrogates (undecodable input) pass as bytes that no letter class matches
+            if compiled.search(line.encode("utf-8", "surrogatepass")) is not None:
                 yield single(index, self.name, self.category, self.confidence,
-                             "the line matches the pattern (user rule)")
+                             "the line matches the pattern")
 
 
 #: A rule read from a rule file.
-UserRule = Union[UserPhraseRule, UserPatternRule]
+UserRule = Union[PhraseRule, UserPatternRule]
 
 
 # --------------------------------------------------------------------------- loading
@@ -317,8 +248,10 @@ def build_rule(entry: Any) -> UserRule:
     match = _match(entry.get("match", "line"))
     phrases = _phrases(entry["phrases"])
     summary = ", ".join(repr(p) for p in phrases[:3]) + (", ..." if len(phrases) > 3 else "")
-    return UserPhraseRule(name, category, description or f"user phrases ({match}): {summary}",
-                          confidence, phrases, match, max_words)
+    return PhraseRule(name, category, section="", mode=match, confidence=confidence,
+                      max_words=max_words,
+                      description=description or f"user phrases ({match}): {summary}",
+                      phrases=phrases)
 
 
 def _name(entry: Mapping[str, Any]) -> str:
@@ -399,13 +332,10 @@ def _pattern(value: Any) -> str:
     if not isinstance(value, str) or not value:
         raise RuleSchemaError("'pattern' must be a non-empty string", "pattern")
     try:
-        check_pattern(value)
-        compiled = compile_pattern(value, PATTERN_FLAGS)
-    except UnsafePatternError as exc:
-        raise RuleSchemaError(f"pattern rejected: {exc}", "pattern") from None
-    except (regex.error, ValueError, OverflowError, RecursionError) as exc:
-        raise RuleSchemaError(f"pattern does not compile: {exc}", "pattern") from None
-    if compiled.search("") is not None:
+        compiled = compile_pattern(value)
+    except PatternError as exc:
+        raise RuleSchemaError(str(exc), "pattern") from None
+    if compiled.search(b"") is not None:
         raise RuleSchemaError("pattern matches the empty string, so it would match every "
                               "line", "pattern")
     return value
@@ -577,240 +507,94 @@ class JsonLocator(Locator):
         return found
 
 
-# --------------------------------------------------------------------------- pattern check
+# --------------------------------------------------------------------------- patterns
 
 
-class UnsafePatternError(ValueError):
-    """A pattern fails the linear-safety check (see the module docstring)."""
+class PatternError(ValueError):
+    """A pattern RE2 cannot run or cannot parse; the message says which construct."""
 
 
-@dataclass(frozen=True)
-class _Shape:
-    """What the check knows about a piece of pattern.
+#: Groups RE2 refuses by design, by the opener its parser stops at: (opener, the
+#: construct as messages name it, what to write instead or "").
+UNSUPPORTED: tuple[tuple[str, str, str], ...] = (
+    ("(?=", "a lookahead '(?=...)'", ""),
+    ("(?!", "a negative lookahead '(?!...)'", ""),
+    ("(?<=", "a lookbehind '(?<=...)'", ""),
+    ("(?<!", "a negative lookbehind '(?<!...)'", ""),
+    ("(?>", "an atomic group '(?>...)'", "write a plain group '(?:...)': RE2 never backtracks"),
+    ("(?P=", "a backreference '(?P=name)'", ""),
+    ("(?P>", "a subroutine call '(?P>name)'", ""),
+    ("(?&", "a subroutine call '(?&name)'", ""),
+    ("(?R", "recursion '(?R)'", ""),
+    ("(?(", "a conditional group '(?(...)...)'", ""),
+    ("(?|", "a branch reset group '(?|...)'", ""),
+    ("(?#", "a comment group '(?#...)'", ""),
+)
+#: Most repeats RE2 allows, nested counted repeats multiplied.
+REPEAT_COUNT_MAX = 1000
+_SUBROUTINE = re.compile(r"\(\?[+-]?\d")
+_FLAG = re.compile(r"\(\?-?([A-Za-z])")
 
-    :param deterministic: from a given position it can match in at most one way.
-    :param unbounded: it can match text of unbounded length.
-    """
 
-    deterministic: bool = True
-    unbounded: bool = False
+def compile_pattern(source: str) -> Any:
+    """Compile a user pattern with RE2 (cached per process).
 
-
-def check_pattern(source: str) -> None:
-    """Check that ``source`` is linear-safe (see the module docstring).
-
-    :raises UnsafePatternError: naming the offending construct.
+    :raises PatternError: naming the construct RE2 cannot run (a backreference, a
+        lookaround...), or quoting RE2's message for any other syntax error.
     """
     if len(source) > PATTERN_CHARS_MAX:
-        raise UnsafePatternError(f"longer than {PATTERN_CHARS_MAX} characters")
-    _PatternChecker(source).check()
+        raise PatternError(f"pattern rejected: longer than {PATTERN_CHARS_MAX} characters")
+    try:
+        encoded = source.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise PatternError(f"pattern rejected: a lone surrogate at character {exc.start + 1}") \
+            from None
+    return _compiled(encoded)
 
 
-class _PatternChecker:
-    """A recursive-descent walk over a ``regex`` (V1) pattern, computing :class:`_Shape`."""
+@lru_cache(maxsize=256)
+def _compiled(encoded: bytes) -> Any:
+    options = re2.Options()
+    options.log_errors = False  # the error is raised here, not printed by RE2
+    try:
+        return re2.compile(encoded, options)
+    except re2.error as exc:
+        message = exc.args[0] if exc.args else ""
+        if isinstance(message, bytes):
+            message = message.decode("utf-8", "replace")
+        raise PatternError(_explain(encoded.decode("utf-8"), _one_line(message))) from None
 
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.pos = 0
 
-    def check(self) -> None:
-        self._alternation()
-        if self.pos < len(self.source):
-            self._fail("unbalanced ')'")
+def _explain(source: str, message: str) -> str:
+    """The message of a :class:`PatternError` for RE2's error ``message`` on ``source``."""
+    found = _unsupported(source, message)
+    if found is None:
+        return f"pattern does not compile (RE2: {message})"
+    construct, instead = found
+    text = (f"pattern rejected: {construct} cannot run on RE2, the linear-time engine of "
+            f"user patterns")
+    return f"{text}; {instead}" if instead else text
 
-    # -- structure
 
-    def _fail(self, message: str) -> None:
-        raise UnsafePatternError(f"{message} (at character {self.pos + 1})")
-
-    def _peek(self, length: int = 1) -> str:
-        return self.source[self.pos:self.pos + length]
-
-    def _alternation(self) -> _Shape:
-        branches = [self._sequence()]
-        while self._peek() == "|":
-            self.pos += 1
-            branches.append(self._sequence())
-        return _Shape(deterministic=len(branches) == 1 and branches[0].deterministic,
-                      unbounded=any(b.unbounded for b in branches))
-
-    def _sequence(self) -> _Shape:
-        deterministic, unbounded = True, False
-        while self.pos < len(self.source) and self._peek() not in "|)":
-            shape = self._quantified(self._atom())
-            deterministic = deterministic and shape.deterministic
-            unbounded = unbounded or shape.unbounded
-        return _Shape(deterministic, unbounded)
-
-    def _atom(self) -> tuple[_Shape, bool]:
-        """The next atom's shape, and whether it is an atomic group."""
-        char = self._peek()
-        if char == "(":
-            return self._group()
-        if char == "[":
-            self._skip_set()
-            return _Shape(), False
-        if char == "\\":
-            self._escape()
-            return _Shape(), False
-        if char in "*+?" or (char == "{" and self._quantifier_at(self.pos)):
-            self._fail("a quantifier with nothing to repeat")
-        if char == "{":
-            self._fail("a '{' that is not a counted repeat (write '\\{' for a literal "
-                       "brace; fuzzy matching is not allowed)")
-        self.pos += 1
-        return _Shape(), False
-
-    def _quantified(self, atom: tuple[_Shape, bool]) -> _Shape:
-        shape, atomic = atom
-        quantifier = self._quantifier()
-        if quantifier is None:
-            return shape
-        low, high, possessive = quantifier
-        if self._peek() in ("*", "+", "?") or (self._peek() == "{" and self._quantifier_at(self.pos)):
-            self._fail("a quantifier after a quantifier")
-        unbounded = shape.unbounded or high is None
-        repeating = high is None or high > 1
-        if possessive or atomic:
-            return _Shape(True, unbounded)
-        if repeating and not shape.deterministic:
-            self._fail("a repeated group that holds a quantifier or an alternation "
-                       "(nested quantifiers backtrack exponentially); make the repeat "
-                       "possessive ('++', '*+') or the group atomic '(?>...)'")
-        return _Shape(deterministic=shape.deterministic and low == high, unbounded=unbounded)
-
-    # -- quantifiers
-
-    def _quantifier(self) -> tuple[int, int | None, bool] | None:
-        """Consume a quantifier: ``(min, max or None, possessive)``."""
-        char = self._peek()
-        if char in ("*", "+", "?"):
-            self.pos += 1
-            low, high = {"*": (0, None), "+": (1, None), "?": (0, 1)}[char]
-        elif char == "{" and self._quantifier_at(self.pos):
-            end = self.source.index("}", self.pos)
-            low, high = self._counts(self.source[self.pos + 1:end])
-            self.pos = end + 1
-        else:
-            return None
-        modifier = self._peek()
-        if modifier in ("?", "+"):
-            self.pos += 1
-        return low, high, modifier == "+"
-
-    def _quantifier_at(self, offset: int) -> bool:
-        return _COUNTED_REPEAT.match(self.source, offset) is not None
-
-    def _counts(self, body: str) -> tuple[int, int | None]:
-        low_text, _, high_text = body.partition(",")
-        low = int(low_text) if low_text else 0
-        high = int(high_text) if high_text else (None if "," in body else low)
-        if low > REPEAT_COUNT_MAX or (high is not None and high > REPEAT_COUNT_MAX):
-            self._fail(f"a counted repeat above {REPEAT_COUNT_MAX}")
-        return low, high
-
-    # -- groups
-
-    def _group(self) -> tuple[_Shape, bool]:
-        self.pos += 1  # '('
-        kind = self._group_kind()
-        if kind == "flags":
-            return _Shape(), False
-        if kind == "comment":
-            end = self.source.find(")", self.pos)
-            if end == -1:
-                self._fail("an unterminated comment")
-            self.pos = end + 1
-            return _Shape(), False
-        body = self._alternation()
-        if self._peek() != ")":
-            self._fail("a missing ')'")
-        self.pos += 1
-        if kind == "lookbehind" and body.unbounded:
-            self._fail("a lookbehind of unbounded length")
-        if kind in ("lookahead", "lookbehind"):
-            return _Shape(), False
-        if kind == "atomic":
-            return _Shape(True, body.unbounded), True
-        return body, False
-
-    def _group_kind(self) -> str:
-        """Consume a group opener after '(': capture, plain, atomic, lookahead,
-        lookbehind, flags (a standalone flag group, consumed whole) or comment."""
-        rest = self.source[self.pos:]
-        if not rest.startswith("?"):
-            return "capture"
-        openers = (("?:", "plain"), ("?>", "atomic"), ("?=", "lookahead"), ("?!", "lookahead"),
-                   ("?<=", "lookbehind"), ("?<!", "lookbehind"), ("?#", "comment"))
-        for opener, kind in openers:
-            if rest.startswith(opener):
-                self.pos += len(opener)
-                return kind
-        if _CALL.match(rest):
-            self._fail("recursion or a subroutine call")
-        if rest.startswith("?("):
-            self._fail("a conditional group")
-        if rest.startswith("?|"):
-            self._fail("a branch reset group")
-        named = re.match(r"\?P?<[A-Za-z_]\w*>", rest)
-        if named:
-            self.pos += named.end()
-            return "capture"
-        flags = re.match(r"\?([A-Za-z]*)(?:-([A-Za-z]+))?([:)])", rest)
-        if flags and (flags.group(1) or flags.group(2)):
-            letters = set(flags.group(1) + (flags.group(2) or ""))
-            bad = sorted(letters - ALLOWED_INLINE_FLAGS)
-            if bad:
-                self._fail(f"the inline flag '{bad[0]}' (allowed: "
-                           f"{' '.join(sorted(ALLOWED_INLINE_FLAGS))})")
-            self.pos += flags.end()
-            return "flags" if flags.group(3) == ")" else "plain"
-        if rest.startswith("?P="):
-            self._fail("a backreference")
-        self._fail("an unsupported group")
-        return "plain"  # pragma: no cover - _fail raises
-
-    # -- escapes and sets
-
-    def _escape(self) -> None:
-        nxt = self.source[self.pos + 1:self.pos + 2]
-        if not nxt:
-            self._fail("a trailing backslash")
-        if nxt in "123456789" or (nxt in "gk" and self.source[self.pos + 2:self.pos + 3] in "<{"):
-            self._fail("a backreference")
-        self.pos += 2
-        if nxt in "pPNxuU" and self._peek() == "{":
-            end = self.source.find("}", self.pos)
-            if end == -1:
-                self._fail("an unterminated escape")
-            self.pos = end + 1
-
-    def _skip_set(self) -> None:
-        """Skip a character set, nested sets (V1) included."""
-        self.pos += 1
-        if self._peek() == "^":
-            self.pos += 1
-        if self._peek() == "]":
-            self.pos += 1
-        depth = 1
-        while self.pos < len(self.source):
-            char = self._peek()
-            if char == "\\":
-                self._escape_in_set()
-                continue
-            self.pos += 1
-            if char == "[":
-                depth += 1
-            elif char == "]":
-                depth -= 1
-                if depth == 0:
-                    return
-        self._fail("an unterminated character set")
-
-    def _escape_in_set(self) -> None:
-        nxt = self.source[self.pos + 1:self.pos + 2]
-        self.pos += 2
-        if nxt in ("p", "P", "N", "x", "u", "U") and self._peek() == "{":
-            end = self.source.find("}", self.pos)
-            self.pos = end + 1 if end != -1 else len(self.source)
-
+def _unsupported(source: str, message: str) -> tuple[str, str] | None:
+    """``(construct, what to write instead)`` when RE2's error ``message`` is about a
+    construct it refuses by design, rather than a syntax error; else ``None``."""
+    kind, _, piece = message.partition(": ")
+    if kind == "invalid perl operator":
+        for opener, construct, instead in UNSUPPORTED:
+            # RE2 quotes "(?P" for both "(?P=" and "(?P>": the source tells which
+            if piece.startswith(opener) or (opener.startswith(piece) and opener in source):
+                return construct, instead
+        if _SUBROUTINE.match(piece):
+            return f"a subroutine call '{piece})'", ""
+        flag = _FLAG.match(piece)
+        if flag:
+            return f"the inline flag '{flag.group(1)}'", "RE2 knows the flags i, m, s and U"
+    if kind == "invalid escape sequence" and piece[1:2] and piece[1] in "123456789gk":
+        return f"a backreference '{piece}'", ""
+    if kind == "bad repetition operator" and len(piece) > 1 and piece.endswith("+"):
+        return f"a possessive quantifier '{piece}'", "drop the final '+': RE2 never backtracks"
+    if kind == "invalid repetition size":
+        return (f"a counted repeat above {REPEAT_COUNT_MAX} '{piece}'",
+                f"RE2 repeats at most {REPEAT_COUNT_MAX} times, nested counted repeats multiplied")
+    return None

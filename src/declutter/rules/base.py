@@ -70,7 +70,8 @@ class Rule(Protocol):
 
     Rules are pure: the same context gives the same findings. Optional attributes the
     engine reads: ``anchor_sections`` names the lexicon sections whose phrases the rule
-    finds with ``LineTable.lines_containing``; ``uses_prior`` asks for the labels of the
+    finds with ``LineTable.lines_containing``, and ``anchor_phrases`` lists phrases of its
+    own that it finds so; ``uses_prior`` asks for the labels of the
     rules before it; ``assumes_forum`` marks a rule that runs only on discussions, whose
     removals keep the page a discussion in later passes; ``first_pass_only`` marks a rule
     that reads the page once, as given (the learned line model).
@@ -90,20 +91,24 @@ PhraseMode = Literal["line", "prefix", "contains"]
 
 @dataclass(frozen=True)
 class PhraseRule:
-    """Marks short lines that match a lexicon section.
+    """Marks short lines that match a lexicon section (or phrases of its own).
 
     :param name: the rule name.
     :param category: the category of what it marks.
-    :param section: the lexicon section holding the phrases.
+    :param section: the lexicon section holding the phrases (ignored when ``phrases`` is
+        given).
     :param mode: ``line`` (the whole line is a phrase), ``prefix`` (the line starts with
         one) or ``contains`` (a phrase occurs in it).
     :param confidence: the confidence of its labels.
-    :param max_words: the longest line (in words) it may mark, from the thresholds.
+    :param max_words: the longest line (in words) it may mark: from the thresholds, a
+        fixed number, or ``None`` for no limit.
     :param description: one sentence for ``--list-rules``.
     :param prose: whether lines that read as article prose may be marked.
     :param enclosed: whether a prose line may be marked all the same when it stands
         wholly inside parentheses or brackets ('(Reporting by A, B and C, with additional
         reporting by D; editing by E.)'): an aside set apart, not a paragraph.
+    :param phrases: normalised phrases (line keys) the rule looks for instead of a
+        lexicon section's, in every language (the rules of a rule file).
     """
 
     name: str
@@ -111,18 +116,24 @@ class PhraseRule:
     section: str
     mode: PhraseMode
     confidence: float
-    max_words: Callable[[Thresholds], int]
+    max_words: Callable[[Thresholds], int] | int | None
     description: str
     prose: bool = True
     enclosed: bool = False
+    phrases: tuple[str, ...] = ()
 
     @property
     def anchor_sections(self) -> tuple[str, ...]:
         """Sections searched inside lines (only in ``contains`` mode)."""
-        return (self.section,) if self.mode == "contains" else ()
+        return (self.section,) if self.mode == "contains" and not self.phrases else ()
+
+    @property
+    def anchor_phrases(self) -> tuple[str, ...]:
+        """Its own phrases searched inside lines (only in ``contains`` mode)."""
+        return self.phrases if self.mode == "contains" else ()
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
-        phrases = ctx.lexicon.phrases(self.section)
+        phrases = self.phrases or ctx.lexicon.phrases(self.section)
         if not phrases:
             return
         table = ctx.table
@@ -132,11 +143,11 @@ class PhraseRule:
             found = table.lines_opening_with(phrases)
         else:
             found = table.lines_containing(phrases)
-        limit = self.max_words(ctx.thresholds)
+        limit = self.max_words(ctx.thresholds) if callable(self.max_words) else self.max_words
         verb = {"line": "the line is", "prefix": "the line opens with",
                 "contains": "the line contains"}[self.mode]
         for index, phrase in found:
-            if table.words[index] <= limit and (
+            if (limit is None or table.words[index] <= limit) and (
                     self.prose or not table.prose[index]
                     or (self.enclosed and _enclosed(ctx.doc.lines[index]))):
                 yield single(index, self.name, self.category, self.confidence,
