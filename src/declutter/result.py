@@ -102,7 +102,8 @@ class Explanation:
     :param abstentions: rules that gave up on this document.
     :param rounds: cleaning passes run until nothing more was removed.
     :param page_kind: what the page was taken for: ``"discussion"`` (a forum thread or
-        Q&A page, whose posts are content) or ``"article"``.
+        Q&A page, whose posts are content), ``"article"``, or ``"other"`` (a listing, a
+        product or documentation page...: :mod:`declutter.page_kind`).
     :param whole_page: whether the text was read as a whole page, menus and footers
         included, rather than an article already extracted.
     """
