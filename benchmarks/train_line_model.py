@@ -82,6 +82,7 @@ class FeatureRecorder:
     pages: list = field(default_factory=list)
     name: str = "feature_recorder"
     weighs: bool = True
+    whole_page_only: bool = False
     category: Any = None
     description: str = "records line features for training"
 

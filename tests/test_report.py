@@ -69,7 +69,7 @@ def test_summaries_count_what_went_by_category():
     documents = seed_documents(0, 3)
     data = report_data(documents)
     for doc, document in zip(data["docs"], documents):
-        removed = document.explanation.removed_by_category()
+        removed = document.explanation.removed_by_category
         assert doc["sum"]["cats"] == {c: [v["lines"], v["chars"]] for c, v in removed.items()}
     corpus = data["sum"]["cats"]
     assert corpus["comments"][0] == sum(d["sum"]["cats"].get("comments", [0])[0]

@@ -148,7 +148,7 @@ def test_the_keyboard_reaches_removed_lines_and_shows_why(open_report):
     report.page.keyboard.press("ArrowDown")
     focused = int(report.page.evaluate("document.activeElement.dataset.i"))
     assert first == stops[0].reason
-    assert focused == stops[1].index
+    assert focused == stops[1].line_number - 1
     assert report.page.locator("#detail h3").inner_text().startswith(f"Line {focused + 1}")
 
 
@@ -185,7 +185,7 @@ def test_the_corpus_list_sorts_by_share_removed(open_report, compress):
         return report.page.locator("#doclist tbody td[data-key=name]").all_inner_texts()
 
     def share(d: ReportDocument) -> float:
-        removed = sum(v["chars"] for v in d.explanation.removed_by_category().values())
+        removed = sum(v["chars"] for v in d.explanation.removed_by_category.values())
         return removed / len(d.explanation.original)
 
     assert order() == [d.name for d in documents]

@@ -87,7 +87,7 @@ def decide(
             guard_of.setdefault(index, guard)
 
     if weighing is not None and weigher is not None:
-        _weigh(doc, table, best, weighing, weigher, thresholds, record, decision)
+        _weigh(doc, table, best, guard_of, weighing, weigher, thresholds, record, decision)
     for index in sorted(best):
         label = best[index]
         if weighing is not None and label.category is not Category.CUSTOM:
@@ -107,10 +107,13 @@ def decide(
     return decision
 
 
-def _weigh(doc: Document, table: LineTable, best: dict[int, Label], weighing: "Weighing",
-           weigher: "LineModelRule", thresholds: Thresholds, record: bool,
-           decision: PassDecision) -> None:
-    """The learned decision for every non-blank line whose labels are not the user's."""
+def _weigh(doc: Document, table: LineTable, best: dict[int, Label], guard_of: dict[int, Guard],
+           weighing: "Weighing", weigher: "LineModelRule", thresholds: Thresholds,
+           record: bool, decision: PassDecision) -> None:
+    """The learned decision for every non-blank line whose labels are not the user's.
+
+    A line a content guard covers (a table row, an ingredient, a numbered step, a
+    quotation) stays unless a rule is certain it is noise: when unsure, keep."""
     going: dict[int, Label] = {}
     removes = thresholds.decision_threshold(weighing.whole_page, weighing.article >= 0.5)
     for index, probability in sorted(weighing.probability.items()):
@@ -119,6 +122,11 @@ def _weigh(doc: Document, table: LineTable, best: dict[int, Label], weighing: "W
             continue
         if label is None and not weighing.whole_page:
             continue  # an extractor's text: the model weighs the rules' evidence only
+        if index in guard_of and (label is None or label.confidence < Confidence.STRONG):
+            guard = guard_of[index]
+            if label is not None:
+                decision.spared[index] = (GUARDED, label, f"{guard.reason} ({guard.rule})")
+            continue
         if probability < removes:
             if label is not None:
                 decision.spared[index] = (WEIGHED, label,

@@ -139,7 +139,8 @@ def run(text: str, config: Config, record: bool = False,
         kept: frozenset[int] = frozenset()
         if config.keep:  # labels of kept categories decide nothing (Config.keep)
             marks, kept = _without_kept(marks, config.keep)
-        weighing = weigher.weigh(evidence, marks) if weigher is not None else None
+        weighing = (weigher.weigh(evidence, marks)
+                    if weigher is not None and _weighs(weigher, evidence) else None)
         if weighing is not None and passes == 1:
             article = weighing.article
         if weighing is not None and kept:
@@ -240,6 +241,14 @@ def _scan(rules, ctx: ScanContext, abstentions: list[Abstention],
     evidence = replace(ctx, prior=prior, prior_categories=categories,
                        guarded=_guarded_lines(guards))
     return marks, guards, evidence
+
+
+def _weighs(weigher, ctx: ScanContext) -> bool:
+    """Whether the learned decision decides this pass: on whole-page text, where it
+    pays on pages of sites it never saw; on an extractor's output the rules' strongest
+    label decides, which did better there (``docs/quality.md``). A weigher that says
+    ``whole_page_only = False`` decides everywhere."""
+    return ctx.whole_page or not getattr(weigher, "whole_page_only", True)
 
 
 def _without_kept(marks: list[Mark], keep: frozenset[str]) -> tuple[list[Mark], frozenset[int]]:

@@ -60,7 +60,7 @@ class _Pending:
 
 
 def _say(message: str) -> None:
-    from ..cli import _say as say
+    from ..console import say
 
     say(message)
 
@@ -92,7 +92,7 @@ def _write(args: argparse.Namespace, config: Config, picker: Picker[_Pending],
 
     :param more: whether documents were left unread after the first ``limit``.
     """
-    from ..cli import EXIT_IO, EXIT_OK
+    from ..exitcodes import EXIT_IO, EXIT_OK
 
     chosen = picker.items()
     how = _how(picker, args.report_seed, more)
@@ -157,7 +157,7 @@ def with_report(args: argparse.Namespace, config: Config,
                 clean: Callable[[argparse.Namespace, Config], int]) -> int:
     """``declutter --jsonl``: run ``clean(args, config)`` and then, with ``--report``,
     write the report of the corpus; the exit code."""
-    from ..cli import EXIT_USAGE
+    from ..exitcodes import EXIT_USAGE
 
     if not getattr(args, "report", None):
         return clean(args, config)
@@ -168,7 +168,9 @@ def with_report(args: argparse.Namespace, config: Config,
     if status:
         return status
     picker: Picker[_Pending] = Picker(args.report_docs, args.report_seed)
-    field = args.html_field or args.field
+    from ..jsonl import DEFAULT_FIELD
+
+    field = args.html_field or args.field or DEFAULT_FIELD
     more = False
     for pending in (item for path in args.files for item in _records(path, field)):
         if picker.full:  # the first documents are taken and there is one more

@@ -80,7 +80,7 @@ def _document(doc: ReportDocument, decisions: _Interner, labels: _Interner,
     for segment in result.segments:
         line = result.line(segment)
         if len(line) > max_line_chars:
-            cut.append([segment.index, len(line)])
+            cut.append([segment.line_number - 1, len(line)])
             line = line[:max_line_chars]
         texts.append(line)
         widths.append(segment.end - segment.start)
@@ -88,7 +88,7 @@ def _document(doc: ReportDocument, decisions: _Interner, labels: _Interner,
                           for l in segment.labels)
         codes.append(decisions((int(segment.kept), segment.category, segment.rule,
                                 segment.reason, segment.verdict, label_ids)))
-    removed = result.removed_by_category()
+    removed = result.removed_by_category
     removed_chars = sum(entry["chars"] for entry in removed.values())
     summary: dict[str, Any] = {
         "lines": len(result.segments), "chars": len(result.original),

@@ -120,6 +120,8 @@ class LineModelRule:
     model_identity: int = field(default=0, init=False, repr=False)
     name: str = "line_model"
     weighs: bool = True
+    #: decide on whole-page text only (see :func:`declutter.engine.run`)
+    whole_page_only: bool = True
     category: Category = Category.OUTSIDE_ARTICLE
     description: str = (
         "weighs what the rules said of every line with its shape, position, neighbours "
