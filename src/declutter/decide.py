@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .document import Document
 from .table import LineTable
@@ -35,6 +35,14 @@ BELOW_THRESHOLD = "below_threshold"
 GUARDED = "guarded"
 BETWEEN_PARAGRAPHS = "between_paragraphs"
 WEIGHED = "weighed_as_content"
+ECHOED = "echoed_by_prose"
+#: Categories whose noise repeats the article's own words (its title again, a path to
+#: it, readers discussing it, headlines of related stories): the prose around such a
+#: line using its words says nothing about it.
+ECHO_BLIND = frozenset({
+    Category.DUPLICATE_TITLE, Category.REPEATED, Category.BREADCRUMB, Category.COMMENTS,
+    Category.HEADLINE_LIST,
+})
 LAST_PROSE = "last_prose"
 
 
@@ -61,9 +69,12 @@ def decide(
     record: bool = False,
     weighing: "Weighing | None" = None,
     weigher: "LineModelRule | None" = None,
+    echo: "Callable[[int], float] | None" = None,
 ) -> PassDecision:
     """Decide every non-blank line of ``doc``: by ``weighing`` (the learned decision's
-    verdicts, from ``weigher``) when given, else by the strongest label."""
+    verdicts, from ``weigher``) when given, else by the strongest label. ``echo`` (on an
+    extractor's text) tells how much of a line's vocabulary the prose around it uses: a
+    line the article discusses stays whatever its label."""
     best: dict[int, Label] = {}
     in_region: set[int] = set()
     decision = PassDecision()
@@ -102,6 +113,10 @@ def decide(
               and _between_paragraphs(doc, table, best, index)):
             decision.spared[index] = (BETWEEN_PARAGRAPHS, label,
                                       "a short line between two article paragraphs")
+        elif (echo is not None and index not in in_region
+              and label.category not in ECHO_BLIND and echo(index) >= thresholds.echo_keeps):
+            decision.spared[index] = (ECHOED, label, "the prose around it uses its words: "
+                                      "the article discusses what it quotes")
         else:
             decision.removed[index] = label
     return decision

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .assemble import assemble, emitted_lines
 from .config import Config
@@ -22,6 +22,7 @@ from .hints import NO_HINTS, PageHints
 from .keys import line_key
 from .table import anchor_of, build_table
 from .labels import Guard, Label, Mark
+from .line_features import echoed_by_prose
 from .langid import detect_language
 from .lexicon import available_languages, load_lexicon
 from .result import Abstention
@@ -145,7 +146,9 @@ def run(text: str, config: Config, record: bool = False,
             article = weighing.article
         if weighing is not None and kept:
             weighing = weighing.sparing(kept)
-        decision = decide(current, table, marks, guards, thresholds, record, weighing, weigher)
+        echo = None if ctx.whole_page else partial(echoed_by_prose, ctx)
+        decision = decide(current, table, marks, guards, thresholds, record, weighing, weigher,
+                          echo)
         _merge(decision, to_original, removed, spared, labels, keep, first=passes == 1)
         emitted = emitted_lines(original, keep)
         if not decision.removed:

@@ -158,6 +158,27 @@ class Evidence:
     page_article: float = 0.5
 
 
+def echoed_by_prose(ctx: "ScanContext", index: int) -> float:
+    """The share of line ``index``'s content words that the prose lines within
+    :data:`ECHO_WINDOW` non-blank lines of it use (0 when it has none): an article
+    that quotes a cookie banner or a menu talks about what it quotes."""
+    doc, table = ctx.doc, ctx.table
+    stop = stopwords(ctx.language)
+    own = _content_words(doc.lines[index], stop)
+    if not own:
+        return 0.0
+    near: set[str] = set()
+    for step in (-1, 1):
+        probe, seen = index + step, 0
+        while 0 <= probe < len(doc.lines) and seen < ECHO_WINDOW:
+            if not doc.blank[probe]:
+                seen += 1
+                if table.prose[probe]:
+                    near |= _content_words(doc.lines[probe], stop)
+            probe += step
+    return len(own & near) / len(own)
+
+
 def _content_words(line: str, stop: frozenset[str]) -> frozenset[str]:
     """The words of ``line`` that carry meaning: case-folded, not in the stoplist."""
     words = (t.strip(WORD_EDGE).casefold() for t in line.split())

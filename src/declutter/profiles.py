@@ -51,6 +51,11 @@ class Thresholds:
     #: is noise almost surely goes
     decision_min_extracted_other: float = 0.9
 
+    #: on an extractor's text, a labelled line stays when the prose around it uses at
+    #: least this share of its content words: the article discusses what it quotes
+    #: (a cookie banner's text in a piece on consent, a menu in a piece on navigation)
+    echo_keeps: float = 0.5
+
     def decision_threshold(self, whole_page: bool, article: bool) -> float:
         """The probability of noise that removes a line, for the kind of text and page."""
         if whole_page:
