@@ -36,6 +36,7 @@ GUARDED = "guarded"
 BETWEEN_PARAGRAPHS = "between_paragraphs"
 WEIGHED = "weighed_as_content"
 ECHOED = "echoed_by_prose"
+OTHER_PAGE = "not_an_article"
 #: Categories whose noise repeats the article's own words (its title again, a path to
 #: it, readers discussing it, headlines of related stories): the prose around such a
 #: line using its words says nothing about it.
@@ -70,11 +71,14 @@ def decide(
     weighing: "Weighing | None" = None,
     weigher: "LineModelRule | None" = None,
     echo: "Callable[[int], float] | None" = None,
+    other_page: bool = False,
 ) -> PassDecision:
     """Decide every non-blank line of ``doc``: by ``weighing`` (the learned decision's
     verdicts, from ``weigher``) when given, else by the strongest label. ``echo`` (on an
     extractor's text) tells how much of a line's vocabulary the prose around it uses: a
-    line the article discusses stays whatever its label."""
+    line the article discusses stays whatever its label. On an ``other_page`` (the page
+    does not read as an article: a listing, a product or documentation page) the rules
+    remove only what is noise on any page (:data:`NOISE_ON_ANY_PAGE`)."""
     best: dict[int, Label] = {}
     in_region: set[int] = set()
     decision = PassDecision()
@@ -103,7 +107,10 @@ def decide(
         label = best[index]
         if weighing is not None and label.category is not Category.CUSTOM:
             continue
-        if label.confidence < thresholds.min_confidence:
+        if other_page and not _noise_on_any_page(label.category, False):
+            decision.spared[index] = (OTHER_PAGE, label, "not an article: only what is "
+                                      "noise on any page goes")
+        elif label.confidence < thresholds.min_confidence:
             decision.spared[index] = (BELOW_THRESHOLD, label,
                                       f"below the profile's confidence ({label.rule})")
         elif label.confidence < Confidence.STRONG and index in guard_of:
@@ -162,6 +169,20 @@ def _weigh(doc: Document, table: LineTable, best: dict[int, Label], guard_of: di
                 decision.spared[index] = (LAST_PROSE, going.pop(index),
                                           "the page's last prose lines")
     decision.removed.update(going)
+
+
+#: Categories that are noise on any page, whatever it is: consent, share and follow rows,
+#: advertisement markers, copyright footers, site notices, newsletter sign-ups.
+NOISE_ON_ANY_PAGE = frozenset({
+    Category.COOKIE, Category.SHARE, Category.ADVERTISEMENT, Category.COPYRIGHT,
+    Category.NOTICE, Category.NEWSLETTER,
+})
+
+
+def _noise_on_any_page(category: Category, whole_page: bool) -> bool:
+    """Whether ``category`` is noise on any page (menus too on whole pages, where the
+    page's own navigation is)."""
+    return category in NOISE_ON_ANY_PAGE or (whole_page and category is Category.NAVIGATION)
 
 
 def _between_paragraphs(doc: Document, table: LineTable, best: dict[int, Label],

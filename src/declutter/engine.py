@@ -23,6 +23,7 @@ from .keys import line_key
 from .table import anchor_of, build_table
 from .labels import Guard, Label, Mark
 from .line_features import echoed_by_prose
+from .page_kind import article_probability
 from .langid import detect_language
 from .lexicon import available_languages, load_lexicon
 from .result import Abstention
@@ -142,13 +143,16 @@ def run(text: str, config: Config, record: bool = False,
             marks, kept = _without_kept(marks, config.keep)
         weighing = (weigher.weigh(evidence, marks)
                     if weigher is not None and _weighs(weigher, evidence) else None)
-        if weighing is not None and passes == 1:
-            article = weighing.article
+        pass_article = (weighing.article if weighing is not None
+                        else article_probability(evidence) if weigher is not None else 0.5)
+        if passes == 1:
+            article = pass_article
         if weighing is not None and kept:
             weighing = weighing.sparing(kept)
         echo = None if ctx.whole_page else partial(echoed_by_prose, ctx)
+        other_page = weigher is not None and not ctx.forum and pass_article < 0.5
         decision = decide(current, table, marks, guards, thresholds, record, weighing, weigher,
-                          echo)
+                          echo, other_page)
         _merge(decision, to_original, removed, spared, labels, keep, first=passes == 1)
         emitted = emitted_lines(original, keep)
         if not decision.removed:
