@@ -123,7 +123,9 @@ def test_with_every_rule_disabled_output_equals_input(text):
 @SETTINGS
 @given(noisy_documents())
 def test_article_with_injected_noise_cleans_back_to_the_article(document):
-    cleaned = declutter.clean(document.text)
+    # the rules' own guarantee: the learned page-kind judgement is off here, since these
+    # generated pages (one sentence repeated) read like no real page
+    cleaned = declutter.clean(document.text, disable=["line_model"])
     assert non_blank(cleaned) == non_blank("\n".join(document.article)), document.noise
 
 

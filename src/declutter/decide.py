@@ -38,11 +38,12 @@ WEIGHED = "weighed_as_content"
 ECHOED = "echoed_by_prose"
 OTHER_PAGE = "not_an_article"
 #: Categories whose noise repeats the article's own words (its title again, a path to
-#: it, readers discussing it, headlines of related stories): the prose around such a
-#: line using its words says nothing about it.
+#: it, its tags, readers discussing it, headlines of related stories): the prose around
+#: such a line using its words says nothing about it. A user's own rule is never second-
+#: guessed.
 ECHO_BLIND = frozenset({
     Category.DUPLICATE_TITLE, Category.REPEATED, Category.BREADCRUMB, Category.COMMENTS,
-    Category.HEADLINE_LIST,
+    Category.HEADLINE_LIST, Category.NAVIGATION, Category.CUSTOM,
 })
 LAST_PROSE = "last_prose"
 
@@ -107,7 +108,8 @@ def decide(
         label = best[index]
         if weighing is not None and label.category is not Category.CUSTOM:
             continue
-        if other_page and not _noise_on_any_page(label.category, False):
+        if (other_page and label.category is not Category.CUSTOM
+                and not _noise_on_any_page(label.category, False)):
             decision.spared[index] = (OTHER_PAGE, label, "not an article: only what is "
                                       "noise on any page goes")
         elif label.confidence < thresholds.min_confidence:

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 #: The packaged model file, under ``declutter/data/models/``.
 MODEL_FILE = "page_kind.json"
+#: Fewest non-blank lines from which the page's kind is judged: a shorter text tells too
+#: little about its page, and is read as an article (what the rules were written for).
+JUDGED_LINES_MIN = 12
 #: A line of at most this many words is short.
 SHORT_WORDS_MAX = 3
 #: A line of at least this many words is long.
@@ -121,7 +124,10 @@ def packaged_model() -> TreeEnsemble:
 
 
 def article_probability(ctx: "ScanContext", model: TreeEnsemble | None = None) -> float:
-    """How likely the page is an article (``model``: the packaged one when ``None``)."""
+    """How likely the page is an article (``model``: the packaged one when ``None``); 1
+    for a text of fewer than :data:`JUDGED_LINES_MIN` non-blank lines."""
+    if len(ctx.doc.content) < JUDGED_LINES_MIN:
+        return 1.0
     return (model or packaged_model()).probability(page_vector(ctx))
 
 
