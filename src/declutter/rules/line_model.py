@@ -1,4 +1,4 @@
-"""One decision per line: the rules' evidence weighed in context by a learned model.
+"""The learned decision on whole-page text: the rules' evidence weighed in context.
 
 The rules state evidence: a label says that a line looks like a kind of noise, a guard
 that it looks like content. What that evidence is worth depends on the page and the
@@ -8,8 +8,11 @@ on a news page and the content of a listing. A gradient-boosted tree ensemble
 (``data/models/line_decision.json``) weighs, for every non-blank line, what the rules
 said of it together with its shape, its place in the page, its neighbours and what the
 page as a whole looks like (:mod:`declutter.line_features`), and gives the probability
-that the line is not part of the page's main content. The engine removes the lines whose
-probability reaches the profile's ``decision_min``.
+that the line is not part of the page's main content. On whole-page text the engine
+removes the lines whose probability reaches the profile's threshold
+(:meth:`declutter.profiles.Thresholds.decision_threshold`); on an extractor's output the
+rules' strongest label decides, and only the page's kind (:mod:`declutter.page_kind`)
+is read from this rule's models.
 
 The model was trained with ``benchmarks/train_line_model.py`` on the tune pages of the
 public evaluation data, whole-page text and extractors' output, every page type
@@ -124,9 +127,10 @@ class LineModelRule:
     whole_page_only: bool = True
     category: Category = Category.OUTSIDE_ARTICLE
     description: str = (
-        "weighs what the rules said of every line with its shape, position, neighbours "
-        "and the kind of page, and removes the lines a learned model finds to be noise "
-        "(disable it to let the strongest rule label decide alone)"
+        "on whole-page text, weighs what the rules said of every line with its shape, "
+        "position, neighbours and the kind of page, and removes the lines a learned model "
+        "finds to be noise; it also judges the page's kind for extracted text (disable it "
+        "to let the strongest rule label decide alone)"
     )
 
     def __post_init__(self) -> None:
