@@ -38,8 +38,6 @@ DISCUSSION_OPTIONS: dict[str, Any] = {
     "include_comments": True,
     "include_tables": True,
 }
-#: Options for pages that do not read as articles: trafilatura's default balance.
-BALANCED_OPTIONS: dict[str, Any] = DISCUSSION_OPTIONS
 #: Titles are looked for in this many bytes at the top of a page (its ``<head>``).
 HEAD_BYTES_MAX = 200_000
 #: schema.org types that make a page a discussion on their own...
@@ -101,37 +99,11 @@ class Extraction:
 
 
 def extract(html: str | bytes) -> Extraction:
-    """Extract a page's text with trafilatura, keeping where its comments begin.
-
-    An article is extracted favouring recall, so that declutter's rules decide; a page
-    that declares a discussion, or whose recall-mode text does not read as an article
-    (:mod:`declutter.page_kind`: a listing, a product or documentation page), with
-    trafilatura's default balance, which keeps more of such pages' content and less of
-    their chrome.
-    """
-    discussion = is_discussion(html)
-    if discussion:
-        return _extract(html, DISCUSSION_OPTIONS, discussion)
-    extraction = _extract(html, TRAFILATURA_OPTIONS, discussion)
-    if extraction.text and not reads_as_article(extraction):
-        return _extract(html, BALANCED_OPTIONS, discussion)
-    return extraction
-
-
-def reads_as_article(extraction: Extraction) -> bool:
-    """Whether the extracted text reads as an article (the page-kind judgement of a
-    default cleaning run)."""
-    from .config import Config
-    from .engine import run
-
-    outcome = run(extraction.text, Config(), hints=extraction.hints)
-    return outcome.discussion or outcome.article >= 0.5
-
-
-def _extract(html: str | bytes, options: dict[str, Any], discussion: bool) -> Extraction:
-    """One trafilatura extraction with ``options``, and what the page's HTML tells."""
+    """Extract a page's text with trafilatura, keeping where its comments begin."""
     import trafilatura  # heavy: loaded only when HTML is cleaned
 
+    discussion = is_discussion(html)
+    options = DISCUSSION_OPTIONS if discussion else TRAFILATURA_OPTIONS
     document = trafilatura.bare_extraction(html, **options)
     if document is None:
         return Extraction("")
