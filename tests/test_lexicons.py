@@ -15,6 +15,7 @@ from importlib import resources
 import pytest
 
 import declutter
+from rules_only import rules_clean, rules_explain
 from declutter.keys import line_key
 from declutter.lexicon import SECTIONS, available_languages, load_lexicon, normalize, parse_lexicon
 from declutter.rules.comments import relative_time_pattern
@@ -68,24 +69,6 @@ SENTENCE_STARTERS = {
 }
 BYLINE_OPENERS = {"von", "par", "por", "door"}
 
-
-def _rules_decide(options: dict) -> dict:
-    """``options`` with the learned weighing off: these tests are of the rules' own
-    evidence, which the strongest label turns into decisions when the weighing is off
-    (the weighing is tested in tests/test_decision.py and measured on real pages)."""
-    disable = options.get("disable", ())
-    disable = (disable,) if isinstance(disable, str) else tuple(disable)
-    return {**options, "disable": (*disable, "line_model")}
-
-
-def rules_explain(text, **options):
-    """:func:`declutter.explain` with the rules deciding alone."""
-    return declutter.explain(text, **_rules_decide(options))
-
-
-def rules_clean(text, **options):
-    """:func:`declutter.clean` with the rules deciding alone."""
-    return declutter.clean(text, **_rules_decide(options))
 
 
 def _raw_sections(lang: str) -> list[tuple[str, list[str]]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import declutter
+from rules_only import rules_clean, rules_explain
 import declutter.rules
 from declutter.engine import run
 from declutter.explain import build_explanation
@@ -30,24 +31,6 @@ CATALOGUE_LINE = ("Pages 1-76 hinges and hinge pins, pages 77-174 folding handle
 P3 = ("The first new routes are expected to open in March, and the council will review the "
       "results after a year before deciding whether to extend the programme further.")
 
-
-def _rules_decide(options: dict) -> dict:
-    """``options`` with the learned weighing off: these tests are of the rules' own
-    evidence, which the strongest label turns into decisions when the weighing is off
-    (the weighing is tested in tests/test_decision.py and measured on real pages)."""
-    disable = options.get("disable", ())
-    disable = (disable,) if isinstance(disable, str) else tuple(disable)
-    return {**options, "disable": (*disable, "line_model")}
-
-
-def rules_explain(text, **options):
-    """:func:`declutter.explain` with the rules deciding alone."""
-    return declutter.explain(text, **_rules_decide(options))
-
-
-def rules_clean(text, **options):
-    """:func:`declutter.clean` with the rules deciding alone."""
-    return declutter.clean(text, **_rules_decide(options))
 
 
 def decision(lines: list[str], target: str, learned: bool = False, **options):
