@@ -40,9 +40,8 @@ import quality  # noqa: E402  (the data loaders and extraction cache)
 import declutter  # noqa: E402
 from declutter import Config  # noqa: E402
 from declutter.evaluation import score_shingle_counts, shingle_counts, tokenize  # noqa: E402
-from declutter.line_features import FEATURE_NAMES  # noqa: E402
+from declutter.line_features import FEATURE_NAMES, line_features  # noqa: E402
 from declutter.rules.line_model import Weighing, evidence_of  # noqa: E402
-from declutter.line_features import line_features  # noqa: E402
 from declutter.page_kind import PAGE_FEATURE_NAMES, page_vector  # noqa: E402
 
 #: Where the page-kind probability sits in a line's vector.

@@ -109,7 +109,7 @@ def decide(
         if weighing is not None and label.category is not Category.CUSTOM:
             continue
         if (other_page and label.category is not Category.CUSTOM
-                and not _noise_on_any_page(label.category, False)):
+                and label.category not in NOISE_ON_ANY_PAGE):
             decision.spared[index] = (OTHER_PAGE, label, "not an article: only what is "
                                       "noise on any page goes")
         elif label.confidence < thresholds.min_confidence:
@@ -179,12 +179,6 @@ NOISE_ON_ANY_PAGE = frozenset({
     Category.COOKIE, Category.SHARE, Category.ADVERTISEMENT, Category.COPYRIGHT,
     Category.NOTICE, Category.NEWSLETTER,
 })
-
-
-def _noise_on_any_page(category: Category, whole_page: bool) -> bool:
-    """Whether ``category`` is noise on any page (menus too on whole pages, where the
-    page's own navigation is)."""
-    return category in NOISE_ON_ANY_PAGE or (whole_page and category is Category.NAVIGATION)
 
 
 def _between_paragraphs(doc: Document, table: LineTable, best: dict[int, Label],

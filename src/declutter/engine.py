@@ -106,7 +106,7 @@ def run(text: str, config: Config, record: bool = False,
     abstentions: list[Abstention] = []
     current, to_original = original, list(range(len(original.lines)))
     passes = 0
-    _, later_rules = _pass_rules(config)
+    later_rules = _later_rules(config)
     weigher = _weigher(config)
     emitted = [True] * len(original.lines)
     language = method = ""
@@ -196,17 +196,11 @@ def _active_rules(config: Config) -> tuple:
 
 
 @lru_cache(maxsize=64)
-def _pass_rules(config: Config) -> tuple[frozenset[str], tuple]:
-    """The names of the rules that assume a discussion, and the rules of later passes.
-
-    Rules that run only on discussions remove what made the page read as one (poster
-    profiles, board labels): once they have, later passes keep it a discussion. A rule
-    marked ``first_pass_only`` (the line model, trained on first-pass features) reads the
-    page as given, once: rerun on its own output it would keep eroding it.
-    """
-    rules = _active_rules(config)
-    return (frozenset(r.name for r in rules if getattr(r, "assumes_forum", False)),
-            tuple(r for r in rules if not getattr(r, "first_pass_only", False)))
+def _later_rules(config: Config) -> tuple:
+    """The rules of passes after the first: all but those marked ``first_pass_only``,
+    which read what the page's HTML said of the text as first given (its comment
+    section, its titles), line numbers that later passes no longer have."""
+    return tuple(r for r in _active_rules(config) if not getattr(r, "first_pass_only", False))
 
 
 @lru_cache(maxsize=64)

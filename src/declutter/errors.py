@@ -19,32 +19,35 @@ class DeclutterError(Exception):
     """Base class of every error declutter raises on purpose."""
 
 
-class UnknownRuleError(DeclutterError, ValueError):
+class _UnknownNamesError(DeclutterError, ValueError):
+    """Names that do not exist; the message suggests the nearest ones."""
+
+    #: what the names are, singular and plural
+    nouns = ("name", "names")
+
+    def __init__(self, unknown: list[str], known: list[str]) -> None:
+        self.unknown = unknown
+        self.known = known
+        one, many = self.nouns
+        noun = one if len(unknown) == 1 else many
+        super().__init__(
+            f"unknown {noun}: {', '.join(unknown)}{_suggestions(unknown, known)} "
+            f"(known {many}: {', '.join(known)})"
+        )
+
+
+class UnknownRuleError(_UnknownNamesError):
     """A rule name given to ``disable`` (or ``--disable``) does not exist; the message
     suggests the nearest names."""
 
-    def __init__(self, unknown: list[str], known: list[str]) -> None:
-        self.unknown = unknown
-        self.known = known
-        noun = "rule" if len(unknown) == 1 else "rules"
-        super().__init__(
-            f"unknown {noun}: {', '.join(unknown)}{_suggestions(unknown, known)} "
-            f"(known rules: {', '.join(known)})"
-        )
+    nouns = ("rule", "rules")
 
 
-class UnknownCategoryError(DeclutterError, ValueError):
+class UnknownCategoryError(_UnknownNamesError):
     """A category given to ``keep`` (or ``--keep``) does not exist; the message suggests
     the nearest names."""
 
-    def __init__(self, unknown: list[str], known: list[str]) -> None:
-        self.unknown = unknown
-        self.known = known
-        noun = "category" if len(unknown) == 1 else "categories"
-        super().__init__(
-            f"unknown {noun}: {', '.join(unknown)}{_suggestions(unknown, known)} "
-            f"(known categories: {', '.join(known)})"
-        )
+    nouns = ("category", "categories")
 
 
 class UnknownProfileError(DeclutterError, ValueError):

@@ -21,7 +21,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Mapping
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from .features import WORD_EDGE, ends_sentence, stopwords
 from .labels import Category
@@ -84,11 +85,11 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
     labelled_sums = _prefix_sums(labelled)
     total_prose = table.prose_chars_before[-1] or 1
     evidence = evidence or Evidence()
-    content_words = [_content_words(doc.lines[i], stop) for i in order]
+    words_of = content_words(ctx)
     prose_words: Counter[str] = Counter()
-    for position, flag in enumerate(prose):
-        if flag:
-            prose_words.update(content_words[position])
+    for index in order:
+        if table.prose[index]:
+            prose_words.update(words_of[index])
     page = [
         math.log1p(count),
         sum(prose) / count,
@@ -135,8 +136,8 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
             float(index in ctx.guarded),
             math.log1p(evidence.rules.get(index, 0)),
             float(index in evidence.spans),
-            _echo(content_words, prose, position, prose_words),
-            _echo_near(content_words, prose, position),
+            _echo(words_of[index], table.prose[index], prose_words),
+            _echo_near(words_of, table.prose, order, position),
             *page,
         ]
         vectors.append(vector)
@@ -162,21 +163,16 @@ def echoed_by_prose(ctx: "ScanContext", index: int) -> float:
     """The share of line ``index``'s content words that the prose lines within
     :data:`ECHO_WINDOW` non-blank lines of it use (0 when it has none): an article
     that quotes a cookie banner or a menu talks about what it quotes."""
-    doc, table = ctx.doc, ctx.table
+    order = ctx.doc.content
+    return _echo_near(content_words(ctx), ctx.table.prose, order, bisect_left(order, index))
+
+
+def content_words(ctx: "ScanContext") -> list[frozenset[str]]:
+    """Per line, the words that carry meaning: case-folded, not in the stoplist of the
+    page's language (computed once per pass's table)."""
     stop = stopwords(ctx.language)
-    own = _content_words(doc.lines[index], stop)
-    if not own:
-        return 0.0
-    near: set[str] = set()
-    for step in (-1, 1):
-        probe, seen = index + step, 0
-        while 0 <= probe < len(doc.lines) and seen < ECHO_WINDOW:
-            if not doc.blank[probe]:
-                seen += 1
-                if table.prose[probe]:
-                    near |= _content_words(doc.lines[probe], stop)
-            probe += step
-    return len(own & near) / len(own)
+    return ctx.table.column(
+        "content_words", lambda table: [_content_words(line, stop) for line in table.doc.lines])
 
 
 def _content_words(line: str, stop: frozenset[str]) -> frozenset[str]:
@@ -185,27 +181,27 @@ def _content_words(line: str, stop: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words if len(w) >= ECHO_WORD_CHARS_MIN and w not in stop)
 
 
-def _echo(words: list[frozenset[str]], prose: list[bool], position: int,
-          prose_words: Counter[str]) -> float:
+def _echo(own: frozenset[str], is_prose: bool, prose_words: Counter[str]) -> float:
     """The share of a line's content words that the page's other prose lines use: the
     page's own headings and quoted examples echo its prose, other pages' chrome does not."""
-    own = words[position]
     if not own:
         return 0.0
-    mine = 1 if prose[position] else 0
+    mine = 1 if is_prose else 0
     return sum(1 for w in own if prose_words[w] > mine) / len(own)
 
 
-def _echo_near(words: list[frozenset[str]], prose: list[bool], position: int) -> float:
-    """The share of a line's content words that the prose lines around it use."""
-    own = words[position]
+def _echo_near(words: Sequence[frozenset[str]], prose: Sequence[bool], order: list[int],
+               position: int) -> float:
+    """The share of the content words of line ``order[position]`` that the prose lines
+    within :data:`ECHO_WINDOW` non-blank lines of it use (``words`` and ``prose`` are
+    per line, ``order`` the non-blank lines)."""
+    own = words[order[position]]
     if not own:
         return 0.0
     near: set[str] = set()
-    for other in range(max(0, position - ECHO_WINDOW),
-                       min(len(words), position + ECHO_WINDOW + 1)):
-        if other != position and prose[other]:
-            near |= words[other]
+    for other in range(max(0, position - ECHO_WINDOW), min(len(order), position + ECHO_WINDOW + 1)):
+        if other != position and prose[order[other]]:
+            near |= words[order[other]]
     return len(own & near) / len(own)
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from .features import SENTENCE_END, list_marker
 from .labels import Category
+from .line_features import SHORT_WORDS_MAX
 from .trees import ModelFormatError, TreeEnsemble
 
 if TYPE_CHECKING:
@@ -34,8 +35,6 @@ MODEL_FILE = "page_kind.json"
 #: Fewest non-blank lines from which the page's kind is judged: a shorter text tells too
 #: little about its page, and is read as an article (what the rules were written for).
 JUDGED_LINES_MIN = 12
-#: A line of at most this many words is short.
-SHORT_WORDS_MAX = 3
 #: A line of at least this many words is long.
 LONG_WORDS_MIN = 30
 #: Categories whose share of the page's lines is a feature of its own.
@@ -129,9 +128,3 @@ def article_probability(ctx: "ScanContext", model: TreeEnsemble | None = None) -
     if len(ctx.doc.content) < JUDGED_LINES_MIN:
         return 1.0
     return (model or packaged_model()).probability(page_vector(ctx))
-
-
-def describe(probability: float) -> str:
-    """The page kind as words, for explanations."""
-    return "an article" if probability >= 0.5 else "not an article"
-

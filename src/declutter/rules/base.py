@@ -72,9 +72,9 @@ class Rule(Protocol):
     engine reads: ``anchor_sections`` names the lexicon sections whose phrases the rule
     finds with ``LineTable.lines_containing``, and ``anchor_phrases`` lists phrases of its
     own that it finds so; ``uses_prior`` asks for the labels of the
-    rules before it; ``assumes_forum`` marks a rule that runs only on discussions, whose
-    removals keep the page a discussion in later passes; ``first_pass_only`` marks a rule
-    that reads the page once, as given (the learned line model).
+    rules before it; ``first_pass_only`` marks a rule that reads what the page's HTML
+    said of the text as first given, in the first pass only; ``weighs`` marks the rule
+    that weighs every rule's evidence into one decision (the learned line model).
     """
 
     name: str

@@ -6,8 +6,7 @@ starter Jane') and the profile fields beside each poster ('Posts: 4032', 'Joined
 24, 2017 9:28 am'). Both rules run only on such pages: in an article, 'Location: Paris'
 or 'Founded: 1954' are facts of the story. And they run only on extracted text: in a
 whole page, board words also fill the site's menus ('Forum', 'Trending'), so a page read
-as a discussion there may be none, and removing them would keep it one (see
-``assumes_forum`` in :mod:`declutter.engine`).
+as a discussion there may be none.
 """
 
 from __future__ import annotations
@@ -46,7 +45,6 @@ class BoardLabelRule:
 
     name: str = "board_label"
     category: Category = Category.NAVIGATION
-    assumes_forum: bool = True
     description: str = (
         "a discussion board's buttons and labels ('Reply with quote', 'Link to post', "
         "'Thread starter Jane'), on forum pages"
@@ -79,7 +77,6 @@ class PosterProfileRule:
 
     name: str = "poster_profile"
     category: Category = Category.BYLINE
-    assumes_forum: bool = True
     description: str = (
         "a poster's profile fields ('Posts: 4032', 'Joined: Mon Jul 24, 2017'), "
         "on forum pages"
