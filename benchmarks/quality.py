@@ -314,11 +314,13 @@ def extract_task(task: tuple[str, str]) -> Outcome:
 
 
 def _declutter_call(name: str, argument: str, profile: str | None,
-                    disable: tuple[str, ...] = (), check_stable: bool = False) -> Outcome:
+                    disable: tuple[str, ...] = (), check_stable: bool = False,
+                    stated: Mapping[str, str] = MappingProxyType({})) -> Outcome:
     """Call ``declutter.<name>(argument[, profile=...][, disable=...])``, timing the call alone.
 
-    With ``check_stable``, the output is cleaned again (untimed) and the outcome says
-    whether that changed it.
+    With ``check_stable``, the output is cleaned again (untimed, with ``stated``: what
+    the page said of itself, as ``clean``'s options) and the outcome says whether that
+    changed it.
     """
     try:
         module = importlib.import_module("declutter")
@@ -331,7 +333,8 @@ def _declutter_call(name: str, argument: str, profile: str | None,
     outcome = _timed(lambda: function(argument, **kwargs))
     if not check_stable or outcome.error is not None:
         return outcome
-    return replace(outcome, stable=module.clean(outcome.text, **kwargs) == outcome.text)
+    again = module.clean(outcome.text, **kwargs, **stated)
+    return replace(outcome, stable=again == outcome.text)
 
 
 def clean_task(task: tuple[str, str | None, tuple[str, ...], bool]) -> Outcome:
@@ -347,7 +350,18 @@ def clean_html_task(task: tuple[str, str | None, tuple[str, ...], bool]) -> Outc
         html = read_html(Path(path))
     except Exception as exc:  # noqa: BLE001
         return Outcome("", 0.0, f"cannot read HTML: {exc}")
-    return _declutter_call("clean_html", html, profile, disable, check_stable)
+    # a page that declares a discussion is cleaned as one; cleaning its text again says so
+    stated = {"page_kind": "discussion"} if check_stable and _declares_discussion(html) else {}
+    return _declutter_call("clean_html", html, profile, disable, check_stable, stated)
+
+
+def _declares_discussion(html: str) -> bool:
+    """Whether the page's markup declares a discussion (older declutters: never)."""
+    try:
+        from declutter.html import is_discussion
+    except ImportError:
+        return False
+    return bool(is_discussion(html))
 
 
 def _result_or_failure(future: Future[Outcome]) -> Outcome:

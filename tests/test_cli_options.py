@@ -247,3 +247,23 @@ def test_explain_shows_the_lines_of_a_run_or_counts_the_rest(monkeypatch):
         else:
             assert len(shown) == len(removed)
     assert long_runs
+
+
+def test_page_kind_other_keeps_the_bylines_and_drops_the_share_row(monkeypatch):
+    code, inferred, _ = run(monkeypatch, [], BYLINED.encode())
+    code_other, stated, _ = run(monkeypatch, ["--page-kind", "other"], BYLINED.encode())
+    assert (code, code_other) == (0, 0)
+    assert "By Jane Smith, Staff Writer" not in inferred
+    assert "By Jane Smith, Staff Writer" in stated
+    assert "Share this article" not in stated
+
+
+def test_text_kind_is_passed_to_the_explanation(monkeypatch):
+    code, out, _ = run(monkeypatch, ["--json", "--text-kind", "page"], BYLINED.encode())
+    assert code == 0 and json.loads(out)["whole_page"] is True
+
+
+@pytest.mark.parametrize("argv", [["--page-kind", "blog"], ["--text-kind", "pdf"]])
+def test_an_unknown_kind_is_a_usage_error(monkeypatch, argv):
+    code, out, err = run(monkeypatch, argv, BYLINED.encode())
+    assert code == 2 and out == "" and "invalid choice" in err

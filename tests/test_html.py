@@ -96,6 +96,13 @@ def test_a_page_that_declares_a_discussion_says_so_in_its_hints() -> None:
     assert not html_module.extract(page_with_comments(ARTICLE)).hints.discussion
 
 
+def test_a_discussion_cleaned_again_as_a_discussion_is_unchanged() -> None:
+    """clean_html's output is a fixed point of cleaning with what the page said of itself
+    (plain ``clean`` cannot know that the text is a thread)."""
+    cleaned = declutter.clean_html(page_with_comments(ARTICLE, json_ld("DiscussionForumPosting")))
+    assert declutter.clean(cleaned, page_kind="discussion") == cleaned
+
+
 def test_clean_html_drops_the_comments_after_an_article() -> None:
     cleaned = declutter.clean_html(page_with_comments(ARTICLE))
     assert all(p in cleaned for p in ARTICLE)

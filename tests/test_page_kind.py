@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import declutter
 
 from test_forum_rules import forum_thread
@@ -28,3 +30,67 @@ def test_a_page_with_its_menus_is_a_whole_page():
             "cost of the bridge repairs, which will start in the spring.")
     result = declutter.explain("\n".join([*menu, body, body.replace("council", "mayor")]))
     assert result.whole_page is True
+
+
+# What the caller states overrides what the text suggests (Config.page_kind, text_kind).
+
+EXTRACTED = ("By Jane Smith\nAdvertisement\n"
+             "The council voted on Sunday to expand the harbour, officials said after the "
+             "meeting ended.\n"
+             "Residents had campaigned for two years against the plan, which they say will "
+             "harm the bay.\nShare this article\n")
+
+
+def test_a_page_stated_to_be_no_article_loses_only_what_is_noise_on_any_page():
+    inferred = declutter.clean(EXTRACTED)
+    stated = declutter.clean(EXTRACTED, page_kind="other")
+    assert "By Jane Smith" not in inferred  # a byline on an article goes...
+    assert "By Jane Smith" in stated  # ...on a listing or a product page it may be content
+    assert "Advertisement" not in stated and "Share this article" not in stated
+    assert declutter.explain(EXTRACTED, page_kind="other").page_kind == "other"
+
+
+THREAD = """Router keeps dropping the connection every evening
+Since the update last week my router drops the connection every evening around eight.
+I have tried restarting it and resetting it to factory settings, but nothing has helped.
+3 Replies
+mike_t
+Posted March 3, 2024
+Try changing the wireless channel in the settings; my neighbours' networks did the same.
+Reply
+anna.k
+Posted March 4, 2024
+Check whether the firmware update changed the power saving mode, it did on mine.
+Reply
+"""
+
+
+def test_a_thread_stated_to_be_a_discussion_keeps_its_replies_count_and_posts():
+    posts = [line for line in THREAD.splitlines() if len(line.split()) > 8]
+    as_article = declutter.clean(THREAD, page_kind="article")
+    as_discussion = declutter.clean(THREAD, page_kind="discussion")
+    assert "3 Replies" not in as_article  # a comment count under an article is chrome
+    assert "3 Replies" in as_discussion  # in a thread it heads the replies
+    assert all(post in as_discussion for post in posts)
+    assert declutter.explain(THREAD, page_kind="discussion").page_kind == "discussion"
+
+
+def test_a_text_stated_to_be_a_whole_page_is_read_as_one():
+    assert declutter.explain(EXTRACTED, text_kind="page").whole_page is True
+    assert declutter.explain(EXTRACTED, text_kind="extract").whole_page is False
+
+
+def test_a_text_stated_to_be_an_extract_is_not_read_as_a_whole_page():
+    menu = ["Home", "News", "Sport", "Business", "Culture", "Travel", "Weather", "Contact",
+            "About us", "Subscribe", "Sign in", "Search"]
+    body = ("The council approved the new budget on Tuesday after a long debate about the "
+            "cost of the bridge repairs, which will start in the spring.")
+    text = "\n".join([*menu, body, body.replace("council", "mayor")])
+    assert declutter.explain(text, text_kind="extract").whole_page is False
+
+
+@pytest.mark.parametrize("option, value", [("page_kind", "blog"), ("text_kind", "html"),
+                                           ("page_kind", 1)])
+def test_an_unknown_kind_is_refused_with_the_choices(option, value):
+    with pytest.raises(TypeError, match="must be one of"):
+        declutter.clean("Some text.\n", **{option: value})

@@ -57,6 +57,14 @@ def test_idempotent(text, profile):
 
 
 @SETTINGS
+@given(any_text, st.sampled_from([None, *declutter.PAGE_KINDS]),
+       st.sampled_from([None, *declutter.TEXT_KINDS]))
+def test_idempotent_with_what_the_caller_states(text, page_kind, text_kind):
+    once = declutter.clean(text, page_kind=page_kind, text_kind=text_kind)
+    assert declutter.clean(once, page_kind=page_kind, text_kind=text_kind) == once
+
+
+@SETTINGS
 @given(any_text)
 def test_output_lines_are_a_subsequence_of_input_lines(text):
     remaining = iter(text.splitlines())

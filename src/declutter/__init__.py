@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._version import __version__
-from .config import DEFAULT_REGISTRY, Config
+from .config import DEFAULT_REGISTRY, PAGE_KINDS, TEXT_KINDS, Config
 from .engine import run
 from .errors import (
     DeclutterError, RuleFileError, RuleTimeout, UnknownCategoryError, UnknownProfileError,
@@ -29,7 +29,7 @@ from .userrules import load_rules
 
 __all__ = [
     "Abstention", "Category", "Confidence", "Config", "DeclutterError", "Explanation",
-    "Label", "PROFILES", "DEFAULT_PROFILE", "RuleFileError", "RuleTimeout", "Segment",
+    "Label", "PAGE_KINDS", "PROFILES", "DEFAULT_PROFILE", "TEXT_KINDS", "RuleFileError", "RuleTimeout", "Segment",
     "UnknownCategoryError", "UnknownLanguageError", "UnknownProfileError", "UnknownRuleError",
     "__version__", "clean", "clean_html", "explain", "explain_html", "rule_names",
     "describe_rules", "load_rules",
@@ -54,7 +54,8 @@ def clean(text: str, *, config: Config | None = None, **options: Any) -> str:
 
     :param text: the plain text of one page.
     :param config: a :class:`Config`; keyword ``options`` (``profile``, ``disable``,
-        ``keep``, ``lang``, ``timeout``, ``rules``) override its fields.
+        ``keep``, ``lang``, ``timeout``, ``rules``, ``page_kind``, ``text_kind``)
+        override its fields.
     :raises TypeError: when ``text`` is not a ``str`` or an option is unknown.
     :raises UnknownRuleError: when ``disable`` names a rule that does not exist.
     :raises UnknownCategoryError: when ``keep`` names a category that does not exist.

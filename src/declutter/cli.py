@@ -35,7 +35,7 @@ import sys
 from typing import BinaryIO, Sequence, TextIO
 
 from . import __version__, describe_rules
-from .config import Config
+from .config import PAGE_KINDS, TEXT_KINDS, Config
 from .console import PROG, silence_stdout
 from .console import say as _say
 from .errors import DeclutterError
@@ -132,6 +132,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", metavar="CODE",
                         help="language of the text: a code (en, de, fr...) or an English "
                              "name (german); detected when omitted")
+    parser.add_argument("--page-kind", choices=list(PAGE_KINDS), metavar="KIND",
+                        help="what the page is, when you know: article, discussion (a "
+                             "forum thread, a Q&A page: posts are content) or other (a "
+                             "listing, product or documentation page: only what is noise on "
+                             "any page goes); inferred from the text when omitted")
+    parser.add_argument("--text-kind", choices=list(TEXT_KINDS), metavar="KIND",
+                        help="what the text is, when you know: page (a whole page's text, "
+                             "menus included) or extract (an extractor's output); inferred "
+                             "when omitted")
     parser.add_argument("--html", action="store_true",
                         help="input is HTML: extract its text with trafilatura (the page's "
                              "declared charset decides how its bytes are read), then clean")
@@ -295,7 +304,8 @@ def _config(args: argparse.Namespace) -> Config:
 
         extra = load_rules(args.rules)
     return Config(profile=args.profile, disable=_names(args.disable), lang=args.lang,
-                  rules=extra, keep=_names(args.keep))
+                  rules=extra, keep=_names(args.keep), page_kind=args.page_kind,
+                  text_kind=args.text_kind)
 
 
 def _render(data: str | bytes, args: argparse.Namespace, config: Config, name: str) -> str:

@@ -44,6 +44,23 @@ def category_codes(values: Iterable[str | Category] | str | Category) -> frozens
     return frozenset(codes)
 
 
+#: What a caller may state a page is (``Config.page_kind``); the same words as
+#: :attr:`declutter.Explanation.page_kind`.
+PAGE_KINDS = ("article", "discussion", "other")
+#: What a caller may state a text is (``Config.text_kind``).
+TEXT_KINDS = ("page", "extract")
+
+
+def _check_choice(option: str, value: object, choices: tuple[str, ...]) -> None:
+    """Reject a value of ``option`` that is neither ``None`` nor one of ``choices``.
+
+    :raises TypeError: with the choices.
+    """
+    if value is not None and value not in choices:
+        raise TypeError(f"{option} must be one of {', '.join(choices)} or None, "
+                        f"not {value!r}")
+
+
 @dataclass(frozen=True)
 class Config:
     """How declutter cleans. Every field has the name of the matching keyword option.
@@ -63,6 +80,13 @@ class Config:
     :param keep: categories to keep (:class:`declutter.Category` or their codes): a line
         whose every label is of a kept category stays, whatever rule labelled it; a line
         that also has a label of another category is decided by that label.
+    :param page_kind: what the page is, when the caller knows: ``"article"``,
+        ``"discussion"`` (a forum thread, a Q&A page: the posts are the content) or
+        ``"other"`` (a listing, a product, a documentation page...: only what is noise on
+        any page goes); ``None`` infers it from the text (:data:`PAGE_KINDS`).
+    :param text_kind: what the text is, when the caller knows: ``"page"`` (the whole
+        page's text, menus and footers included) or ``"extract"`` (an extractor's output,
+        most page chrome already gone); ``None`` infers it (:data:`TEXT_KINDS`).
 
     >>> Config(profile="precision", disable=["byline"]).disable
     frozenset({'byline'})
@@ -74,6 +98,8 @@ class Config:
     timeout: float = DEFAULT_TIMEOUT
     rules: tuple[Rule, ...] = ()
     keep: frozenset[str] = field(default_factory=frozenset)
+    page_kind: str | None = None
+    text_kind: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.profile, str):
@@ -94,6 +120,8 @@ class Config:
                 or not self.timeout > 0:
             raise TypeError("timeout must be a positive number of seconds")
         object.__setattr__(self, "rules", tuple(self.rules))
+        _check_choice("page_kind", self.page_kind, PAGE_KINDS)
+        _check_choice("text_kind", self.text_kind, TEXT_KINDS)
         self.registry()  # validates the disabled names
 
     @property

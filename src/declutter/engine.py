@@ -134,9 +134,7 @@ def run(text: str, config: Config, record: bool = False,
             ctx = replace(ctx, comment_section=_line_at(original, hints.comments_offset),
                           page_titles=tuple(line_key(title) for title in hints.titles),
                           page_standfirst=line_key(hints.standfirst))
-        ctx = _page_facts(ctx, abstentions)
-        if hints.discussion:  # the page says so: its posts are the content
-            ctx = replace(ctx, forum=True)
+        ctx = _stated(_page_facts(ctx, abstentions), config, hints)
         if passes == 1:
             whole_page = ctx.whole_page
         discussion = discussion or ctx.forum
@@ -185,6 +183,24 @@ def _page_facts(ctx: ScanContext, abstentions: list[Abstention]) -> ScanContext:
     except RuleTimeout as exc:
         _abstain(abstentions, PAGE_KIND, str(exc))
         return ctx
+
+
+#: How likely a page is an article, by the kind a caller stated (Config.page_kind); on
+#: a discussion the page-kind model still judges (its posts decide as a forum's do).
+STATED_ARTICLE = {"article": 1.0, "discussion": None, "other": 0.0}
+
+
+def _stated(ctx: ScanContext, config: Config, hints: PageHints) -> ScanContext:
+    """The context with what the caller (``config.page_kind``, ``config.text_kind``) or
+    the page's HTML (``hints.discussion``) said of the page and the text, which
+    overrides what the text suggests: a discussion's posts are its content."""
+    page_kind = config.page_kind or ("discussion" if hints.discussion else None)
+    if page_kind is not None:
+        ctx = replace(ctx, forum=page_kind == "discussion",
+                      stated_article=STATED_ARTICLE[page_kind])
+    if config.text_kind is not None:
+        ctx = replace(ctx, whole_page=config.text_kind == "page")
+    return ctx
 
 
 def _abstain(abstentions: list[Abstention], rule: str, reason: str) -> None:

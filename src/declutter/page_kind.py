@@ -123,8 +123,11 @@ def packaged_model() -> TreeEnsemble:
 
 
 def article_probability(ctx: "ScanContext", model: TreeEnsemble | None = None) -> float:
-    """How likely the page is an article (``model``: the packaged one when ``None``); 1
-    for a text of fewer than :data:`JUDGED_LINES_MIN` non-blank lines."""
+    """How likely the page is an article (``model``: the packaged one when ``None``): what
+    the caller stated (``ctx.stated_article``) when it did, else 1 for a text of fewer
+    than :data:`JUDGED_LINES_MIN` non-blank lines, else the model's judgement."""
+    if ctx.stated_article is not None:
+        return ctx.stated_article
     if len(ctx.doc.content) < JUDGED_LINES_MIN:
         return 1.0
     return (model or packaged_model()).probability(page_vector(ctx))

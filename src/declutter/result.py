@@ -206,6 +206,7 @@ class Explanation:
         data: dict[str, Any] = {
             "language": self.language, "language_method": self.language_method,
             "profile": self.profile, "rounds": self.rounds,
+            "page_kind": self.page_kind, "whole_page": self.whole_page,
             "abstentions": [{"rule": a.rule, "reason": a.reason} for a in self.abstentions],
             "removed_by_category": self.removed_by_category,
             "segments": [s.to_dict() for s in self.segments],

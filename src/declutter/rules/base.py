@@ -46,6 +46,9 @@ class ScanContext:
     :param page_standfirst: the key of the page's standfirst when it repeats the page's
         description (:attr:`declutter.hints.PageHints.standfirst`), or ``""``; given in
         the first pass only.
+    :param stated_article: how likely the page is an article when the caller said what
+        the page is (1 for an article, 0 for any other kind), else ``None``: then
+        :func:`declutter.page_kind.article_probability` judges it from the text.
     """
 
     doc: Document
@@ -63,6 +66,7 @@ class ScanContext:
     comment_section: int | None = None
     page_titles: tuple[str, ...] = ()
     page_standfirst: str = ""
+    stated_article: float | None = None
 
 
 class Rule(Protocol):
