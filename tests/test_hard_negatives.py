@@ -143,32 +143,16 @@ def check(case: Case, options: dict) -> None:
 
 #: Cases that still lose content lines, by profile: the losses the suite has found and
 #: that are not fixed yet (rules that judge a quoted line on its own text, on an
-#: extractor's output, where the rules' strongest label decides). Each is a strict
-#: expected failure: when a change fixes one, its test passes and fails the run until
-#: the case is taken off this list. Both profiles lose content on the same cases today.
-LOSING_CASES = frozenset({'bibliography-essay',
-    'bylines-journalism',
-    'chart-sources',
-    'comment-policy-whole-page',
-    'copyright-notices',
-    'cta-copywriting',
-    'donations-journalism',
-    'enable-javascript',
-    'follow-us-history',
-    'french-article',
-    'ftc-affiliate-disclosures',
-    'gdpr-cookie-banners',
-    'help-center-buttons',
-    'library-cataloguing-tags',
-    'navigation-ux',
-    'newsletter-business',
-    'photo-credits',
-    'plagiarism-repeated-passage',
-    'press-release-share-buttons',
-    'read-more-seo',
-    'title-quoted-in-body'})
-#: The cases that lose content lines, by profile.
-KNOWN_LOSSES = {"default": LOSING_CASES, "recall": LOSING_CASES}
+#: extractor's output, where no colon introduces it). Each is a strict expected failure:
+#: when a change fixes one, its test passes and fails the run until the case is taken
+#: off this list. The recall profile also loses lines of two more cases.
+LOSING_CASES = frozenset({
+    "bibliography-essay", "chart-sources", "copyright-notices", "cta-copywriting",
+    "ftc-affiliate-disclosures", "help-center-buttons", "navigation-ux",
+    "press-release-share-buttons",
+})
+KNOWN_LOSSES = {"default": LOSING_CASES,
+                "recall": LOSING_CASES | {"newsletter-business", "read-more-seo"}}
 
 
 def _cases(known: frozenset[str]) -> list:

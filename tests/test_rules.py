@@ -355,6 +355,33 @@ def test_quoted_comment_inside_story_stays():
     assert quote in cleaned.splitlines()
 
 
+BANNER = ["We use cookies to improve your experience on our site.", "Accept all cookies"]
+
+
+def test_a_banner_the_article_quotes_and_discusses_stays():
+    intro = "Here is the banner most visitors saw on the retailer's site last year:"
+    after = ("The problem is the missing button to refuse, which regulators have fined "
+             "several companies for since the rules took effect.")
+    result = rules_explain("\n".join([P1, intro, *BANNER, after, P2]) + "\n")
+    for line in BANNER:
+        segment = next(s for s in result.segments if result.line(s) == line)
+        assert segment.kept and "guard_quoted_example" in segment.reason, segment
+
+
+def test_a_banner_after_a_colon_at_the_end_of_the_text_goes():
+    """No prose after it: nothing says the article discusses it."""
+    intro = "Here is the banner most visitors saw on the retailer's site last year:"
+    cleaned = rules_clean("\n".join([P1, P2, intro, *BANNER]) + "\n")
+    assert not any(line in cleaned.splitlines() for line in BANNER)
+
+
+def test_a_prompt_ending_with_a_colon_introduces_nothing():
+    """A labelled line is no introduction by the article: the share row after it goes."""
+    cleaned = rules_clean("\n".join([P1, "Share this article with your friends:",
+                                      "Share on Facebook", P2]) + "\n")
+    assert "Share on Facebook" not in cleaned.splitlines()
+
+
 def test_thread_after_article_goes_but_forum_thread_stays():
     thread = ["Comments", "Avatar", "3 days ago", "Does anyone know when the routes open?",
               "Reply", "Avatar", "2 days ago", "I heard March, but nothing is confirmed.", "Reply"]

@@ -10,7 +10,8 @@ the line:
 
 * ``below_threshold``: the label is weaker than the profile's ``min_confidence``;
 * ``guarded``: a content guard (ingredient list, numbered step, quotation) covers the
-  line and the label is below ``Confidence.STRONG``;
+  line and the label is below ``Confidence.STRONG``, or a firm guard (an example the
+  article quotes) covers it, whatever the built-in label;
 * ``between_paragraphs``: a single-line label below ``STRONG`` on a line whose
   neighbours are unlabelled article paragraphs ("a short line between two paragraphs is
   probably article").
@@ -100,7 +101,8 @@ def decide(
     guard_of: dict[int, Guard] = {}
     for guard in guards:
         for index in range(guard.first, guard.last + 1):
-            guard_of.setdefault(index, guard)
+            if index not in guard_of or (guard.firm and not guard_of[index].firm):
+                guard_of[index] = guard
 
     if weighing is not None and weigher is not None:
         _weigh(doc, table, best, guard_of, weighing, weigher, thresholds, record, decision)
@@ -115,7 +117,7 @@ def decide(
         elif label.confidence < thresholds.min_confidence:
             decision.spared[index] = (BELOW_THRESHOLD, label,
                                       f"below the profile's confidence ({label.rule})")
-        elif label.confidence < Confidence.STRONG and index in guard_of:
+        elif index in guard_of and _holds(guard_of[index], label):
             guard = guard_of[index]
             decision.spared[index] = (GUARDED, label, f"{guard.reason} ({guard.rule})")
         elif (label.confidence < Confidence.STRONG and index not in in_region
@@ -146,7 +148,7 @@ def _weigh(doc: Document, table: LineTable, best: dict[int, Label], guard_of: di
             continue
         if label is None and not weighing.whole_page:
             continue  # an extractor's text: the model weighs the rules' evidence only
-        if index in guard_of and (label is None or label.confidence < Confidence.STRONG):
+        if index in guard_of and (label is None or _holds(guard_of[index], label)):
             guard = guard_of[index]
             if label is not None:
                 decision.spared[index] = (GUARDED, label, f"{guard.reason} ({guard.rule})")
@@ -171,6 +173,14 @@ def _weigh(doc: Document, table: LineTable, best: dict[int, Label], guard_of: di
                 decision.spared[index] = (LAST_PROSE, going.pop(index),
                                           "the page's last prose lines")
     decision.removed.update(going)
+
+
+def _holds(guard: Guard, label: Label) -> bool:
+    """Whether ``guard`` keeps a line ``label`` would remove: a firm guard against any
+    built-in label, another below ``Confidence.STRONG``."""
+    if guard.firm:
+        return label.category is not Category.CUSTOM
+    return label.confidence < Confidence.STRONG
 
 
 #: Categories that are noise on any page, whatever it is: consent, share and follow rows,

@@ -77,10 +77,13 @@ class Mark:
 class Guard:
     """A content signal from a guard rule: lines ``first``..``last`` look like article text.
 
-    Guards keep lines whose strongest noise label is below ``Confidence.STRONG``.
+    Guards keep lines whose strongest noise label is below ``Confidence.STRONG``; a
+    ``firm`` guard (the article itself says the lines are its content) keeps them
+    whatever built-in rule labelled them.
     """
 
     first: int
     last: int
     rule: str
     reason: str
+    firm: bool = False

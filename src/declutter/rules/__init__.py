@@ -67,6 +67,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     forum.POSTER_PROFILE,
     byline.AUTHOR_BIO,
     closing.PITCH,
+    guards.QUOTED_EXAMPLE,
     main_content.RULE,
     line_model.RULE,
     closing.RULE,

@@ -1,7 +1,9 @@
 """Content guards: signals that short lines are article content, not boilerplate.
 
 Guards never remove anything. A guarded line survives every label below
-``Confidence.STRONG``: ingredient lists, numbered steps, quotations.
+``Confidence.STRONG``: ingredient lists, numbered steps, quotations. A quoted example
+(lines the article introduces with a colon and goes on discussing after) survives every
+built-in label: the article says it is content.
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ LIST_ITEM_WORDS_MAX = 20
 MENU_ENTRIES_MIN = 2
 #: Longest quotation looked for, in characters.
 QUOTATION_CHARS_MAX = 400
+#: Most non-blank lines an article quotes after introducing them with a colon ("Here is
+#: a typical banner:") before its own prose goes on.
+QUOTED_LINES_MAX = 6
+#: Characters that end a line introducing what follows (ASCII and full-width colons).
+INTRODUCING_ENDS = (":", "：")
 
 _QUANTITY = r"(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?: ?[-–] ?\d+(?:[.,/]\d+)?)?"
 _STEP = compile_pattern(r"^(?:step ?\d{1,3}(?!\d)|\d{1,2}[.)] \w)")
@@ -130,8 +137,56 @@ class TableRowGuard:
                 yield Guard(index, index, self.name, "a table row")
 
 
+@dataclass(frozen=True)
+class QuotedExampleGuard:
+    """Lines an article quotes as examples: introduced by its own running text, a line
+    ending with a colon ("Here is a typical banner:", or "For example:" after a
+    paragraph), and followed by more of its prose within :data:`QUOTED_LINES_MAX`
+    lines. The article discusses them (a cookie banner in a piece about consent, a
+    copyright notice in a legal explainer), so no built-in label removes them. Text at
+    the end of a page ("Sign up for our newsletter:" and a form) has no prose after it
+    and is not guarded; lines a rule labelled are neither the introduction nor the prose
+    after it."""
+
+    name: str = "guard_quoted_example"
+    category: None = None
+    uses_prior: bool = True
+    description: str = ("keeps lines the article introduces with a colon and discusses "
+                        "after (quoted banners, notices, buttons)")
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        doc, table = ctx.doc, ctx.table
+        order = doc.content
+        own_prose = [table.prose[i] and i not in ctx.prior for i in order]
+        for position, index in enumerate(order):
+            if not self._introduces(ctx, order, own_prose, position):
+                continue
+            end = position + 1
+            while end < len(order) and end - position <= QUOTED_LINES_MAX and not own_prose[end]:
+                end += 1
+            if end == position + 1 or end == len(order) or not own_prose[end]:
+                continue  # nothing quoted, or the article does not go on after it
+            if any(order[p] in ctx.prior for p in range(position + 1, end)):
+                yield Guard(order[position + 1], order[end - 1], self.name,
+                            f"quoted by the article (line {index + 1} introduces it)",
+                            firm=True)
+
+    @staticmethod
+    def _introduces(ctx: ScanContext, order: list[int], own_prose: list[bool],
+                    position: int) -> bool:
+        """Whether the line at ``position`` is the article's own text announcing what
+        follows: unlabelled, ending with a colon, and long enough to be running text or
+        right after the article's prose."""
+        index = order[position]
+        if index in ctx.prior or not ctx.doc.lines[index].rstrip().endswith(INTRODUCING_ENDS):
+            return False
+        return (ctx.table.words[index] >= ctx.thresholds.prose_words_min
+                or (position > 0 and own_prose[position - 1]))
+
+
 LIST_CONTENT = ListContentGuard()
 TABLE_ROW = TableRowGuard()
 QUANTITY = QuantityGuard()
 STEPS = StepsGuard()
 QUOTATION = QuotationGuard()
+QUOTED_EXAMPLE = QuotedExampleGuard()
