@@ -88,6 +88,8 @@ HARMFUL_NOISE_SHARE = 0.5
 #: The label of the row that puts every removed line back.
 ALL_REMOVALS = "all removals"
 DEFAULT_JOBS = 2
+#: Decimals of the F1 effects in the table (a rule's effect is often under 0.001).
+EFFECT_DIGITS = 5
 #: Pages handed to a worker process at a time.
 CHUNK_SIZE = 4
 
@@ -426,7 +428,7 @@ def table_cells(row: RuleRow, bold: bool = False) -> list[str]:
     name = f"**{row.rule}**" if bold else row.rule
     return [name, row.category, str(row.lines), str(row.pages), str(row.content),
             str(row.noise), number(row.noise_share), number(row.content_loss_share),
-            number(row.f1_effect, 4), number(row.bench_f1_effect, 4)]
+            number(row.f1_effect, EFFECT_DIGITS), number(row.bench_f1_effect, EFFECT_DIGITS)]
 
 
 def markdown_group(group: GroupLedger) -> str:
@@ -440,7 +442,11 @@ def markdown_group(group: GroupLedger) -> str:
     lines.extend("| " + " | ".join(table_cells(row)) + " |" for row in group.rules)
     lines.append("| " + " | ".join(table_cells(group.total, bold=True)) + " |")
     harmful = [row.rule for row in group.rules if row.harmful]
+    summed = sum(row.f1_effect for row in group.rules)
     lines.append("")
+    lines.append(f"sum of the rules' F1 effects {summed:.4f}, all removals put back at once "
+                 f"{group.total.f1_effect:.4f} (they differ where several rules remove lines "
+                 "of one page: F1 does not add up over them)")
     lines.append(f"net harmful (F1 effect < {HARMFUL_F1_EFFECT:g} or noise share < "
                  f"{HARMFUL_NOISE_SHARE:g}): {', '.join(harmful) or 'none'}")
     return "\n".join(lines)
