@@ -7,6 +7,7 @@ pages (``benchmarks/quality.py``) and tested in its own tests.
 from __future__ import annotations
 
 import declutter
+from declutter.rules import EVIDENCE_ONLY_ON_EXTRACTS
 
 
 def _rules_decide(options: dict) -> dict:
@@ -26,3 +27,12 @@ def rules_explain(text, **options):
 def rules_clean(text, **options):
     """:func:`declutter.clean` with the rules deciding alone."""
     return declutter.clean(text, **_rules_decide(options))
+
+
+def decided_by(segment: declutter.Segment, rule: str, category: str) -> bool:
+    """Whether ``rule``'s label of ``category`` decided ``segment``: it removed the line,
+    or, for a rule whose labels are evidence only on extracted text, the line carries
+    that label and stays for that reason alone."""
+    if rule in EVIDENCE_ONLY_ON_EXTRACTS and segment.verdict == "evidence_only":
+        return any(l.rule == rule and l.category.value == category for l in segment.labels)
+    return not segment.kept and (segment.rule, segment.category) == (rule, category)

@@ -137,10 +137,22 @@ def rule_names() -> tuple[str, ...]:
 
 
 def describe_rules() -> list[dict[str, str]]:
-    """Name, category and description of every built-in rule (what ``--list-rules`` shows)."""
+    """Name, category, description and role of every built-in rule (what
+    ``--list-rules`` shows). ``role`` is ``"guard"`` (keeps lines), ``"decides"`` (its
+    labels remove lines, weighed on whole-page text) or ``"evidence on extracts"`` (on an
+    extractor's output its labels decide nothing alone,
+    :data:`declutter.rules.EVIDENCE_ONLY_ON_EXTRACTS`)."""
+    from .rules import EVIDENCE_ONLY_ON_EXTRACTS
+
+    def role(rule) -> str:
+        if rule.category is None:
+            return "guard"
+        return "evidence on extracts" if rule.name in EVIDENCE_ONLY_ON_EXTRACTS else "decides"
+
     return [
         {"name": rule.name,
          "category": rule.category.value if rule.category is not None else "guard",
-         "description": rule.description}
+         "description": rule.description,
+         "role": role(rule)}
         for rule in DEFAULT_REGISTRY
     ]

@@ -339,7 +339,9 @@ def _list_rules(out: TextIO) -> int:
     rules = describe_rules()
     width = max(len(r["name"]) for r in rules)
     for rule in rules:
-        out.write(f"{rule['name']:<{width}}  {rule['category']:<15}  {rule['description']}\n")
+        role = " [evidence only on extracted text]" if rule["role"] == "evidence on extracts" else ""
+        out.write(f"{rule['name']:<{width}}  {rule['category']:<15}  {rule['description']}"
+                  f"{role}\n")
     return EXIT_OK
 
 

@@ -38,6 +38,7 @@ BETWEEN_PARAGRAPHS = "between_paragraphs"
 WEIGHED = "weighed_as_content"
 ECHOED = "echoed_by_prose"
 OTHER_PAGE = "not_an_article"
+EVIDENCE_ONLY = "evidence_only"
 #: Categories whose noise repeats the article's own words (its title again, a path to
 #: it, its tags, readers discussing it, headlines of related stories): the prose around
 #: such a line using its words says nothing about it. A user's own rule is never second-
@@ -74,19 +75,29 @@ def decide(
     weigher: "LineModelRule | None" = None,
     echo: "Callable[[int], float] | None" = None,
     other_page: bool = False,
+    evidence_only: frozenset[str] = frozenset(),
 ) -> PassDecision:
     """Decide every non-blank line of ``doc``: by ``weighing`` (the learned decision's
     verdicts, from ``weigher``) when given, else by the strongest label. ``echo`` (on an
     extractor's text) tells how much of a line's vocabulary the prose around it uses: a
     line the article discusses stays whatever its label. On an ``other_page`` (the page
     does not read as an article: a listing, a product or documentation page) the rules
-    remove only what is noise on any page (:data:`NOISE_ON_ANY_PAGE`)."""
+    remove only what is noise on any page (:data:`NOISE_ON_ANY_PAGE`). Labels of the
+    rules named in ``evidence_only`` decide nothing: a line that only they label stays."""
     best: dict[int, Label] = {}
     in_region: set[int] = set()
+    evidence_lines: dict[int, Label] = {}
     decision = PassDecision()
     blank = doc.blank
     for mark in marks:
         label = mark.label
+        if label.rule in evidence_only:
+            for index in range(mark.first, mark.last + 1):
+                if not blank[index]:
+                    evidence_lines.setdefault(index, label)
+                    if record:
+                        decision.labels.setdefault(index, []).append(label)
+            continue
         region = mark.last > mark.first
         for index in range(mark.first, mark.last + 1):
             if blank[index]:
@@ -106,6 +117,10 @@ def decide(
 
     if weighing is not None and weigher is not None:
         _weigh(doc, table, best, guard_of, weighing, weigher, thresholds, record, decision)
+    for index, label in evidence_lines.items():
+        if index not in best:
+            decision.spared[index] = (EVIDENCE_ONLY, label, f"{label.rule} is evidence only "
+                                      "on extracted text: it decides nothing alone")
     for index in sorted(best):
         label = best[index]
         if weighing is not None and label.category is not Category.CUSTOM:

@@ -27,6 +27,7 @@ from .page_kind import article_probability
 from .langid import detect_language
 from .lexicon import available_languages, load_lexicon
 from .result import Abstention
+from .rules import EVIDENCE_ONLY_ON_EXTRACTS
 from .rules.base import ScanContext
 from .rules.comments import find_markers, is_forum
 from .rules.main_content import is_whole_page
@@ -36,6 +37,11 @@ from .rules.main_content import is_whole_page
 #: (the article's span shrinks as what lies around it goes): on the tune pages the
 #: most a run needed was 32 passes, and most runs need 2 or 3.
 MAX_PASSES = 50
+#: The passes of one run read at most this many times the document's non-blank lines
+#: in all (the tune pages needed up to 14): text built to lose one line a pass (a
+#: thousand lines of "Home") stops there, unconverged (``Outcome.converged``), and the
+#: run stays linear in the document's size.
+PASS_WORK_FACTOR = 16
 #: The name under which the page-level analysis (comment markers, forum) abstains.
 PAGE_KIND = "page_kind"
 #: The lexicon merged into every language's own: English boilerplate is everywhere.
@@ -55,6 +61,8 @@ class Outcome:
         all, rather than an extracted article.
     :param article: how likely the first pass found the page to be an article
         (:mod:`declutter.page_kind`; 0.5 when the learned decision is off).
+    :param converged: whether the last pass removed nothing, so that cleaning the text
+        again returns it unchanged (false only when the pass budget ran out).
     """
 
     doc: Document
@@ -70,6 +78,7 @@ class Outcome:
     discussion: bool = False
     whole_page: bool = False
     article: float = 0.5
+    converged: bool = True
 
 
 def lexicon_languages(language: str) -> tuple[str, ...]:
@@ -115,8 +124,11 @@ def run(text: str, config: Config, record: bool = False,
     language = method = ""
     discussion = whole_page = False
     article = 0.5
-    while passes < MAX_PASSES:
+    work, budget = 0, PASS_WORK_FACTOR * max(len(original.content), 1)
+    converged = False
+    while passes < MAX_PASSES and work < budget:
         passes += 1
+        work += len(current.content)
         # Every pass reads its text afresh, as a first pass would read it: the text a
         # run returns is one on which a pass removes nothing, so cleaning it again
         # returns it unchanged. Only what the page's HTML said (hints) is kept.
@@ -153,16 +165,19 @@ def run(text: str, config: Config, record: bool = False,
         echo = None if ctx.whole_page else partial(echoed_by_prose, ctx)
         other_page = weigher is not None and not ctx.forum and pass_article < 0.5
         decision = decide(current, table, marks, guards, thresholds, record, weighing, weigher,
-                          echo, other_page)
+                          echo, other_page,
+                          frozenset() if whole_page or ctx.whole_page
+                          else EVIDENCE_ONLY_ON_EXTRACTS)
         _merge(decision, to_original, removed, spared, labels, keep, first=passes == 1)
         emitted = emitted_lines(original, keep)
         if not decision.removed:
+            converged = True
             break
         current = segment(assemble(original, emitted))
         to_original = _line_map(original, emitted, current)
     output = assemble(original, emitted)
     return Outcome(original, output, emitted, removed, spared, labels, language, method,
-                   abstentions, passes, discussion, whole_page, article)
+                   abstentions, passes, discussion, whole_page, article, converged)
 
 
 def _line_at(doc: Document, offset: int | None) -> int | None:

@@ -40,5 +40,5 @@ def build_explanation(outcome: Outcome, config: Config) -> Explanation:
         profile=config.profile, abstentions=tuple(outcome.abstentions), rounds=outcome.passes,
         page_kind=("discussion" if outcome.discussion
                    else "article" if outcome.article >= 0.5 else "other"),
-        whole_page=outcome.whole_page,
+        whole_page=outcome.whole_page, converged=outcome.converged,
     )

@@ -40,7 +40,9 @@ class Segment:
         (``"blank_lines"``).
     :param reason: a short human sentence.
     :param verdict: a stable code: ``kept``, ``removed``, ``below_threshold``,
-        ``guarded``, ``between_paragraphs``, ``blank_kept``, ``blank_collapsed``.
+        ``guarded``, ``between_paragraphs``, ``weighed_as_content``, ``last_prose``,
+        ``echoed_by_prose``, ``not_an_article``, ``evidence_only``, ``blank_kept``,
+        ``blank_collapsed``.
     :param labels: every label the rules attached to the line.
     """
 
@@ -106,6 +108,10 @@ class Explanation:
         product or documentation page...: :mod:`declutter.page_kind`).
     :param whole_page: whether the text was read as a whole page, menus and footers
         included, rather than an article already extracted.
+    :param converged: whether the last pass removed nothing, so that cleaning
+        :attr:`text` again returns it unchanged. It is false only for text built to lose
+        a line or two a pass, on which the passes stop once they have read the document
+        :data:`declutter.engine.PASS_WORK_FACTOR` times over.
     """
 
     text: str
@@ -118,6 +124,7 @@ class Explanation:
     rounds: int
     page_kind: str = "article"
     whole_page: bool = False
+    converged: bool = True
 
     def __repr__(self) -> str:
         return (f"<Explanation: {plural(len(self.segments), 'line')}, "
@@ -207,6 +214,7 @@ class Explanation:
             "language": self.language, "language_method": self.language_method,
             "profile": self.profile, "rounds": self.rounds,
             "page_kind": self.page_kind, "whole_page": self.whole_page,
+            "converged": self.converged,
             "abstentions": [{"rule": a.rule, "reason": a.reason} for a in self.abstentions],
             "removed_by_category": self.removed_by_category,
             "segments": [s.to_dict() for s in self.segments],
