@@ -217,9 +217,7 @@ class LineTable:
     @cached_property
     def menu_like(self) -> list[bool]:
         """Whether each line could be a menu entry (see :func:`is_menu_entry`)."""
-        lines = self.doc.lines
-        return [0 < self.words[i] <= MENU_WORDS_MAX and is_menu_entry(lines[i])
-                for i in range(len(lines))]
+        return self.line_column("menu_like", _menu_like)
 
     @cached_property
     def short_digit_lines(self) -> list[int]:
@@ -338,6 +336,11 @@ def _anchor_variants(anchors: tuple[str, ...]) -> frozenset[str]:
         f"{before}{anchor}{after}"
         for anchor in anchors for before in TOKEN_OPENERS for after in TOKEN_CLOSERS
     )
+
+
+def _menu_like(line: str) -> bool:
+    """Whether ``line`` could be a menu entry: a few words (see :func:`is_menu_entry`)."""
+    return 0 < len(line.split()) <= MENU_WORDS_MAX and is_menu_entry(line)
 
 
 def _anchors_in(variants: frozenset[str], key: str) -> tuple[str, ...]:
