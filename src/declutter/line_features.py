@@ -104,7 +104,9 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
     ]
     shapes = table.line_column(("line shape", ctx.language), partial(_line_shape, stop=stop))
     log_words = [math.log1p(w) for w in words]
-    prose_windows = [_window_shares(prose_sums, width, count) for width in PROSE_WINDOWS]
+    # one list of prose shares per width of PROSE_WINDOWS (unpacking fails if they change)
+    window_1, window_2, window_3, window_6 = (
+        _window_shares(prose_sums, width, count) for width in PROSE_WINDOWS)
     labelled_window = _window_shares(labelled_sums, LABELLED_WINDOW, count)
     cumulative, total = table.prose_chars_before, table.prose_chars_before[-1]
     categories_of, guarded = ctx.prior_categories, ctx.guarded
@@ -127,7 +129,7 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
             (total - cumulative[index + 1]) / total_prose,
             float(key_counts[keys[index]] > 1),
             math.log1p(runs[position]),
-            *(window[position] for window in prose_windows),
+            window_1[position], window_2[position], window_3[position], window_6[position],
             float(prose[position - 1]) if position else 0.0,
             float(prose[position + 1]) if position < last else 0.0,
             log_words[position - 1] if position else 0.0,
@@ -158,8 +160,8 @@ def _line_shape(line: str, stop: frozenset[str]) -> tuple[float, ...]:
     return (
         math.log1p(len(line)),
         float(ends_sentence(line)),
-        sum(1 for t in tokens if t.strip(WORD_EDGE).casefold() in stop) / word_count,
-        sum(1 for t in tokens if t[:1].isupper()) / word_count,
+        len([t for t in tokens if t.strip(WORD_EDGE).casefold() in stop]) / word_count,
+        len([t for t in tokens if t[:1].isupper()]) / word_count,
         sum(map(str.isdigit, line)) / chars,
         (len(line) - sum(map(str.isalnum, line)) - sum(map(str.isspace, line))) / chars,
     )
