@@ -26,6 +26,7 @@ from .line_features import echoed_by_prose
 from .page_kind import article_probability
 from .langid import detect_language
 from .lexicon import available_languages, load_lexicon
+from .memo import LineMemo
 from .result import Abstention
 from .rules import EVIDENCE_ONLY_ON_EXTRACTS
 from .rules.base import ScanContext
@@ -126,6 +127,7 @@ def run(text: str, config: Config, record: bool = False,
     article = 0.5
     work, budget = 0, PASS_WORK_FACTOR * max(len(original.content), 1)
     converged = False
+    memo = LineMemo()  # what a pass computes from single lines, for the run's later passes
     while passes < MAX_PASSES and work < budget:
         passes += 1
         work += len(current.content)
@@ -140,7 +142,7 @@ def run(text: str, config: Config, record: bool = False,
             language, method = pass_language, pass_method
         lexicon = load_lexicon(lexicon_languages(pass_language))
         table = build_table(current, pass_language, thresholds.prose_words_min,
-                            rule_anchors(rules, lexicon), config.timeout)
+                            rule_anchors(rules, lexicon), config.timeout, memo)
         ctx = ScanContext(current, table, lexicon, thresholds, pass_language, config.timeout)
         if passes == 1:  # line numbers and the first line change after the first pass
             ctx = replace(ctx, comment_section=_line_at(original, hints.comments_offset),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
@@ -78,8 +79,10 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
     stop = stopwords(ctx.language)
     prose = [table.prose[i] for i in order]
     words = [table.words[i] for i in order]
-    labelled = [ctx.prior.get(i, 0.0) >= LABELLED_MIN for i in order]
-    key_counts = Counter(table.keys[i] for i in order)
+    prior = ctx.prior
+    labelled = [prior.get(i, 0.0) >= LABELLED_MIN for i in order]
+    keys = table.keys
+    key_counts = Counter(keys[i] for i in order)
     runs = _prose_runs(prose)
     prose_sums = _prefix_sums(prose)
     labelled_sums = _prefix_sums(labelled)
@@ -99,49 +102,74 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
         float(ctx.forum),
         evidence.page_article,
     ]
+    shapes = table.line_column(("line shape", ctx.language), partial(_line_shape, stop=stop))
+    log_words = [math.log1p(w) for w in words]
+    # one list of prose shares per width of PROSE_WINDOWS (unpacking fails if they change)
+    window_1, window_2, window_3, window_6 = (
+        _window_shares(prose_sums, width, count) for width in PROSE_WINDOWS)
+    labelled_window = _window_shares(labelled_sums, LABELLED_WINDOW, count)
+    cumulative, total = table.prose_chars_before, table.prose_chars_before[-1]
+    categories_of, guarded = ctx.prior_categories, ctx.guarded
+    rules_of, spans = evidence.rules, evidence.spans
+    no_categories = [0.0] * len(LABEL_CATEGORIES)
     vectors = []
     chosen = []
+    last = count - 1
     for position, index in enumerate(order):
         if wanted is not None and not wanted(index):
             continue
         chosen.append(index)
-        line = doc.lines[index].strip()
-        tokens = line.split()
-        word_count = max(len(tokens), 1)
-        chars = max(len(line), 1)
-        categories = ctx.prior_categories.get(index, frozenset())
-        vector = [
-            math.log1p(words[position]),
-            math.log1p(len(line)),
-            float(prose[position]),
-            float(ends_sentence(line)),
-            sum(1 for t in tokens if t.strip(WORD_EDGE).casefold() in stop) / word_count,
-            sum(1 for t in tokens if t[:1].isupper()) / word_count,
-            sum(map(str.isdigit, line)) / chars,
-            (len(line) - sum(map(str.isalnum, line)) - sum(map(str.isspace, line))) / chars,
+        categories = categories_of.get(index)
+        shape = shapes[index]
+        vectors.append([
+            log_words[position], shape[0], float(prose[position]),
+            shape[1], shape[2], shape[3], shape[4], shape[5],
             position / count,
-            table.prose_before(index) / total_prose,
-            table.prose_after(index) / total_prose,
-            float(key_counts[table.keys[index]] > 1),
+            cumulative[index] / total_prose,
+            (total - cumulative[index + 1]) / total_prose,
+            float(key_counts[keys[index]] > 1),
             math.log1p(runs[position]),
-            *(_window_share(prose_sums, position, width, count) for width in PROSE_WINDOWS),
+            window_1[position], window_2[position], window_3[position], window_6[position],
             float(prose[position - 1]) if position else 0.0,
-            float(prose[position + 1]) if position + 1 < count else 0.0,
-            math.log1p(words[position - 1]) if position else 0.0,
-            math.log1p(words[position + 1]) if position + 1 < count else 0.0,
-            _window_share(labelled_sums, position, LABELLED_WINDOW, count),
+            float(prose[position + 1]) if position < last else 0.0,
+            log_words[position - 1] if position else 0.0,
+            log_words[position + 1] if position < last else 0.0,
+            labelled_window[position],
             float(labelled[position]),
-            ctx.prior.get(index, 0.0),
-            *(float(c in categories) for c in LABEL_CATEGORIES),
-            float(index in ctx.guarded),
-            math.log1p(evidence.rules.get(index, 0)),
-            float(index in evidence.spans),
-            _echo(words_of[index], table.prose[index], prose_words),
+            prior.get(index, 0.0),
+            *([float(c in categories) for c in LABEL_CATEGORIES] if categories
+              else no_categories),
+            float(index in guarded),
+            math.log1p(rules_of.get(index, 0)),
+            float(index in spans),
+            _echo(words_of[index], prose[position], prose_words),
             _echo_near(words_of, table.prose, order, position),
             *page,
-        ]
-        vectors.append(vector)
+        ])
     return chosen, vectors
+
+
+def _line_shape(line: str, stop: frozenset[str]) -> tuple[float, ...]:
+    """The features of a line that depend on its text alone: its length, whether it
+    ends a sentence, and its shares of stopwords, capitalised words, digits and
+    symbols."""
+    line = line.strip()
+    tokens = line.split()
+    word_count = max(len(tokens), 1)
+    chars = max(len(line), 1)
+    return (
+        math.log1p(len(line)),
+        float(ends_sentence(line)),
+        len([t for t in tokens if t.strip(WORD_EDGE).casefold() in stop]) / word_count,
+        len([t for t in tokens if t[:1].isupper()]) / word_count,
+        sum(map(str.isdigit, line)) / chars,
+        (len(line) - sum(map(str.isalnum, line)) - sum(map(str.isspace, line))) / chars,
+    )
+
+
+def _window_shares(sums: list[int], width: int, count: int) -> list[float]:
+    """:func:`_window_share` at every position."""
+    return [_window_share(sums, position, width, count) for position in range(count)]
 
 
 @dataclass(frozen=True)
@@ -170,9 +198,8 @@ def echoed_by_prose(ctx: "ScanContext", index: int) -> float:
 def content_words(ctx: "ScanContext") -> list[frozenset[str]]:
     """Per line, the words that carry meaning: case-folded, not in the stoplist of the
     page's language (computed once per pass's table)."""
-    stop = stopwords(ctx.language)
-    return ctx.table.column(
-        "content_words", lambda table: [_content_words(line, stop) for line in table.doc.lines])
+    return ctx.table.line_column(("content_words", ctx.language),
+                                 partial(_content_words, stop=stopwords(ctx.language)))
 
 
 def _content_words(line: str, stop: frozenset[str]) -> frozenset[str]:

@@ -44,6 +44,7 @@ PAGE_CATEGORIES: tuple[Category, ...] = (
 )
 #: Characters that price a product in most currencies.
 CURRENCY = "$€£¥₹₽₩"
+_CURRENCY_CHARS = frozenset(CURRENCY)
 
 PAGE_FEATURE_NAMES: tuple[str, ...] = (
     "log_lines", "prose_share", "short_share", "long_share", "sentence_end_share",
@@ -55,6 +56,10 @@ PAGE_FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
+#: Where the flags of :func:`_line_shape` end (the symbol count follows them).
+FLAGS_END = 7
+
+
 def page_vector(ctx: "ScanContext") -> list[float]:
     """The page's make-up as :data:`PAGE_FEATURE_NAMES` (``ctx`` carries the rules'
     labels in ``prior`` and ``prior_categories``)."""
@@ -63,10 +68,12 @@ def page_vector(ctx: "ScanContext") -> list[float]:
     count = len(order)
     if not count:
         return [0.0] * len(PAGE_FEATURE_NAMES)
-    lines = [doc.lines[i].strip() for i in order]
+    shapes = table.line_column("page line shape", _line_shape)
+    rows = [shapes[i] for i in order]
+    lengths = [row[0] for row in rows]
     words = [table.words[i] for i in order]
     prose = [table.prose[i] for i in order]
-    chars = sum(len(line) for line in lines) or 1
+    chars = sum(lengths) or 1
     longest, run, best_start, start = 0, 0, 0, 0
     for position, flag in enumerate(prose):
         if flag:
@@ -77,32 +84,55 @@ def page_vector(ctx: "ScanContext") -> list[float]:
                 longest, best_start = run, start
         else:
             run = 0
-    prose_chars = sum(len(line) for line, flag in zip(lines, prose) if flag) or 1
-    longest_chars = sum(len(line) for line in lines[best_start:best_start + longest])
+    prose_chars = sum(length for length, flag in zip(lengths, prose) if flag) or 1
+    longest_chars = sum(lengths[best_start:best_start + longest])
     first_prose = next((position for position, flag in enumerate(prose) if flag), count)
+    flags = [sum(column) / count for column in zip(*(row[1:FLAGS_END] for row in rows))]
+    prior = ctx.prior
+    labelled = sum(1 for i in order if prior.get(i, 0.0) >= 0.5)
     categories = ctx.prior_categories
-    share = lambda flags: sum(flags) / count  # noqa: E731
+    per_category = dict.fromkeys(PAGE_CATEGORIES, 0)
+    if categories:
+        for i in order:
+            for category in categories.get(i, ()):
+                if category in per_category:
+                    per_category[category] += 1
     return [
         math.log1p(count),
-        share(prose),
-        share(w <= SHORT_WORDS_MAX for w in words),
-        share(w >= LONG_WORDS_MIN for w in words),
-        share(line[-1:] in SENTENCE_END for line in lines),
-        sum(math.log1p(w) for w in words) / count,
-        share(any(c.isdigit() for c in line) for line in lines),
-        share(any(c in CURRENCY for c in line) for line in lines),
-        sum(len(line) - sum(map(str.isalnum, line)) - line.count(" ") for line in lines) / chars,
-        share(list_marker(line) is not None for line in lines),
-        share(line.endswith("?") for line in lines),
-        share(":" in line for line in lines),
+        sum(prose) / count,
+        sum(1 for w in words if w <= SHORT_WORDS_MAX) / count,
+        sum(1 for w in words if w >= LONG_WORDS_MIN) / count,
+        flags[0],  # sentence end
+        sum([math.log1p(w) for w in words]) / count,
+        flags[1], flags[2],  # digits, currency
+        sum(row[FLAGS_END] for row in rows) / chars,
+        flags[3], flags[4], flags[5],  # list marker, question, colon
         longest / count,
         (longest_chars if longest else 0) / prose_chars,
         first_prose / count,
-        share(ctx.prior.get(i, 0.0) >= 0.5 for i in order),
-        *(share(c in categories.get(i, ()) for i in order) for c in PAGE_CATEGORIES),
+        labelled / count,
+        *(per_category[c] / count for c in PAGE_CATEGORIES),
         float(ctx.whole_page),
         float(ctx.forum),
     ]
+
+
+def _line_shape(line: str) -> tuple[int, bool, bool, bool, bool, bool, bool, int]:
+    """What :func:`page_vector` counts of one line, stripped: its length; whether it
+    ends a sentence, holds a digit, a currency sign, opens with a list marker, ends with
+    a question mark, holds a colon; and its symbols (neither letters, digits nor
+    spaces)."""
+    line = line.strip()
+    return (
+        len(line),
+        line[-1:] in SENTENCE_END,
+        any(map(str.isdigit, line)),
+        not _CURRENCY_CHARS.isdisjoint(line),
+        list_marker(line) is not None,
+        line.endswith("?"),
+        ":" in line,
+        len(line) - sum(map(str.isalnum, line)) - line.count(" "),
+    )
 
 
 @lru_cache(maxsize=1)

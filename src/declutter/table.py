@@ -9,9 +9,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from contextlib import contextmanager
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from itertools import accumulate
-from typing import Callable, Iterator
+from typing import Any, Callable, Hashable, Iterator
 
 import regex
 
@@ -19,6 +19,7 @@ from .document import Document
 from .errors import RuleTimeout
 from .features import UNSPACED_LANGUAGES, is_menu_entry, is_prose, stopwords
 from .keys import EDGE_CHARS, line_key
+from .memo import LineMemo
 from .patterns import DEFAULT_TIMEOUT
 
 #: Lines longer than this (in characters) get no key: no phrase rule looks at them.
@@ -80,7 +81,9 @@ class LineTable:
     #: and every rule that needs it then abstains at once
     timed_out: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     #: per-line values rules computed through :meth:`column`, by name
-    columns: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
+    columns: dict[Hashable, list] = field(default_factory=dict, repr=False, compare=False)
+    #: what the run's passes computed from single lines (:class:`LineMemo`)
+    memo: LineMemo = field(default_factory=LineMemo, repr=False, compare=False)
 
     def column(self, name: str, compute: Callable[["LineTable"], list]) -> list:
         """A per-line column computed once per document and carried into later passes.
@@ -90,6 +93,18 @@ class LineTable:
         """
         if name not in self.columns:
             self.columns[name] = compute(self)
+        return self.columns[name]
+
+    def line_column(self, name: Hashable, compute: Callable[[str], Any]) -> list:
+        """``[compute(line) for line in doc.lines]``, computed once per table and, line by
+        line, once per run (:class:`~declutter.memo.LineMemo`).
+
+        ``compute`` must depend on the line's text alone, and on nothing but the table's
+        language and prose threshold besides (a stoplist, the lexicon of that language).
+        """
+        if name not in self.columns:
+            self.columns[name] = self.memo.values(
+                (name, self.language, self.prose_words_min), self.doc.lines, compute)
         return self.columns[name]
 
     def prose_before(self, index: int) -> int:
@@ -163,12 +178,15 @@ class LineTable:
         """
         hits: dict[str, list[int]] = {}
         variants, unspaced_anchors = _split_anchors(self.anchors)
-        for index, key in enumerate(self.keys):
-            if not key or self.words[index] > ANCHOR_LINE_WORDS_MAX:
+        words = self.words
+        searched = [key if key and words[index] <= ANCHOR_LINE_WORDS_MAX else ""
+                    for index, key in enumerate(self.keys)]
+        found_in = self.memo.values(("anchor tokens", self.anchors), searched,
+                                    partial(_anchors_in, variants))
+        for index, found in enumerate(found_in):
+            if not found:
                 continue
-            found = variants.intersection(key.replace("/", " ").replace("|", " ").split())
-            for token in found:
-                anchor = variants_anchor(token)
+            for anchor in found:
                 bucket = hits.setdefault(anchor, [])
                 if not bucket or bucket[-1] != index:
                     bucket.append(index)
@@ -199,9 +217,7 @@ class LineTable:
     @cached_property
     def menu_like(self) -> list[bool]:
         """Whether each line could be a menu entry (see :func:`is_menu_entry`)."""
-        lines = self.doc.lines
-        return [0 < self.words[i] <= MENU_WORDS_MAX and is_menu_entry(lines[i])
-                for i in range(len(lines))]
+        return self.line_column("menu_like", _menu_like)
 
     @cached_property
     def short_digit_lines(self) -> list[int]:
@@ -322,6 +338,19 @@ def _anchor_variants(anchors: tuple[str, ...]) -> frozenset[str]:
     )
 
 
+def _menu_like(line: str) -> bool:
+    """Whether ``line`` could be a menu entry: a few words (see :func:`is_menu_entry`)."""
+    return 0 < len(line.split()) <= MENU_WORDS_MAX and is_menu_entry(line)
+
+
+def _anchors_in(variants: frozenset[str], key: str) -> tuple[str, ...]:
+    """The anchors of the tokens of ``key`` among ``variants`` (none for ``""``)."""
+    if not key:
+        return ()
+    found = variants.intersection(key.replace("/", " ").replace("|", " ").split())
+    return tuple(variants_anchor(token) for token in found)
+
+
 def variants_anchor(token: str) -> str:
     """The anchor inside a token found among :func:`_anchor_variants`."""
     return token.strip(TOKEN_PUNCTUATION)
@@ -397,11 +426,20 @@ def _index_key(key: str, index: int, by_key: dict[str, list[int]],
 
 
 def build_table(doc: Document, language: str, prose_words_min: int,
-                anchors: tuple[str, ...] = (), timeout: float = DEFAULT_TIMEOUT) -> LineTable:
-    """Compute the :class:`LineTable` of ``doc``."""
+                anchors: tuple[str, ...] = (), timeout: float = DEFAULT_TIMEOUT,
+                memo: LineMemo | None = None) -> LineTable:
+    """Compute the :class:`LineTable` of ``doc``.
+
+    ``memo`` holds what earlier passes of the same run computed from single lines (the
+    same values a fresh computation gives); a table built without one starts its own.
+    """
+    memo = LineMemo() if memo is None else memo
     stop = stopwords(language)
     unspaced_language = language in UNSPACED_LANGUAGES
     prose_min = PROSE_CHARS_MIN_UNSPACED if unspaced_language else PROSE_CHARS_MIN
+    rows = memo.values(("table row", language, prose_words_min), doc.lines,
+                       partial(_table_row, stop=stop, unspaced_language=unspaced_language,
+                               prose_min=prose_min, prose_words_min=prose_words_min))
     count = len(doc.lines)
     keys = [""] * count
     words = [0] * count
@@ -411,22 +449,42 @@ def build_table(doc: Document, language: str, prose_words_min: int,
     by_first_char: dict[str, list[int]] = {}
     cumulative = [0] * (count + 1)
     total = 0
-    for index, line in enumerate(doc.lines):
+    blank = doc.blank
+    for index, (line_words, line_prose, key, first_word, first_char) in enumerate(rows):
         cumulative[index] = total
-        if doc.blank[index]:
+        if blank[index]:
             continue
-        split = line.split()
-        words[index] = len(split)
-        length = len(line)
-        if length >= prose_min and is_prose(line, split, stop, unspaced_language, prose_words_min):
+        words[index] = line_words
+        if line_prose:
             prose[index] = True
-            total += length
-        if length > KEY_CHARS_MAX:
-            continue
-        key = line_key(line)
-        keys[index] = key
+            total += line_prose
         if key:
-            _index_key(key, index, by_key, by_first_word, by_first_char)
+            keys[index] = key
+            by_key.setdefault(key, []).append(index)
+            by_first_word.setdefault(first_word, []).append(index)
+            if first_char:
+                by_first_char.setdefault(first_char, []).append(index)
     cumulative[count] = total
     return LineTable(doc, keys, words, prose, cumulative, by_key, by_first_word,
-                     by_first_char, tuple(anchors), timeout, language, prose_words_min)
+                     by_first_char, tuple(anchors), timeout, language, prose_words_min,
+                     memo=memo)
+
+
+def _table_row(line: str, stop: frozenset[str], unspaced_language: bool, prose_min: int,
+               prose_words_min: int) -> tuple[int, int, str, str, str]:
+    """What :func:`build_table` records of one line: its words, its length when it is
+    prose (else 0), its key, the key's first word and, when the key opens in an unspaced
+    script, its first character."""
+    if not line or line.isspace():
+        return 0, 0, "", "", ""
+    split = line.split()
+    length = len(line)
+    prose = length if length >= prose_min and is_prose(
+        line, split, stop, unspaced_language, prose_words_min) else 0
+    if length > KEY_CHARS_MAX:
+        return len(split), prose, "", "", ""
+    key = line_key(line)
+    if not key:
+        return len(split), prose, "", "", ""
+    return (len(split), prose, key, key.split(" ", 1)[0].rstrip(EDGE_CHARS),
+            key[0] if unspaced(key[0]) else "")

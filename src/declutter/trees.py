@@ -92,8 +92,13 @@ class TreeEnsemble:
         leaf values), never from text of the model file.
         """
         terms = [repr(self.base)] + [_expression(tree) for tree in self.trees]
-        code = compile(f"lambda v: {' + '.join(terms)}", "<declutter-trees>", "eval")
-        return eval(code, {"__builtins__": {}})  # noqa: S307 - numbers only, see above
+        used = sorted({f for tree in self.trees for f in tree.feature})
+        # each feature the splits read is bound to a local name once per call
+        unpack = "".join(f"    f{f} = v[{f}]\n" for f in used)
+        source = f"def score(v):\n{unpack}    return {' + '.join(terms)}\n"
+        namespace: dict[str, Any] = {"__builtins__": {}}
+        exec(compile(source, "<declutter-trees>", "exec"), namespace)  # noqa: S102 - numbers only
+        return namespace["score"]
 
     def contributions(self, vector: Sequence[float]) -> list[float]:
         """Per feature, how much it moved ``vector``'s score (log-odds) away from the
@@ -167,12 +172,12 @@ class TreeEnsemble:
 
 
 def _expression(tree: Tree, node: int = 0) -> str:
-    """``tree`` as a nested conditional expression over the vector ``v``."""
+    """``tree`` as a nested conditional expression over the features ``f0``, ``f1``..."""
     if not tree.feature:
         return repr(tree.leaf[0])
     if node < 0:
         return repr(tree.leaf[~node])
-    return (f"({_expression(tree, tree.left[node])} if v[{tree.feature[node]}] <= "
+    return (f"({_expression(tree, tree.left[node])} if f{tree.feature[node]} <= "
             f"{tree.threshold[node]!r} else {_expression(tree, tree.right[node])})")
 
 

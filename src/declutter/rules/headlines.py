@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable, Iterator
 
 import regex
@@ -129,14 +130,18 @@ def headline_shapes(ctx: ScanContext) -> list[str | None]:
     small = ctx.lexicon.words("title_small_word")
 
     def compute(table) -> list[str | None]:
-        lines, words, prose = table.doc.lines, table.words, table.prose
-        return [
-            headline_shape(lines[i], small)
-            if HEADLINE_WORDS_MIN <= words[i] <= HEADLINE_WORDS_MAX + 1 and not prose[i] else None
-            for i in range(len(lines))
-        ]
+        shapes = table.line_column("headline shape of short lines", partial(_shape_of_short, small=small))
+        return [None if prose else shape for shape, prose in zip(shapes, table.prose)]
 
     return ctx.table.column("headline_shape", compute)
+
+
+def _shape_of_short(line: str, small: frozenset[str]) -> str | None:
+    """:func:`headline_shape` of a line of a headline's length in words, else ``None``."""
+    words = len(line.split())
+    if HEADLINE_WORDS_MIN <= words <= HEADLINE_WORDS_MAX + 1:
+        return headline_shape(line, small)
+    return None
 
 
 def _signature(line: str, months: frozenset[str]) -> tuple[str, bool, str]:
