@@ -867,13 +867,21 @@ PITCH = ["Collaborate with us",
          "Ready to get noticed? Send us an email at ads@example.com."]
 
 
-def test_a_closing_promotion_is_found_at_the_end_and_left_on_extracted_text():
-    """closing_pitch took more content than noise on extracted text of unseen sites: its
-    label is evidence there, and the lines stay."""
-    result = rules_explain("\n".join([P1, P2, P3, *PITCH]))
-    pitch = [s for s in result.segments if result.line(s) in PITCH]
-    assert pitch and all(decided_by(s, "closing_pitch", "advertisement") for s in pitch)
-    assert all(s.kept for s in pitch)
+def test_a_closing_promotion_goes_to_the_end():
+    assert kept_lines("\n".join([P1, P2, P3, *PITCH])) == [P1, P2, P3]
+
+
+def test_a_closing_tail_is_evidence_only_on_extracted_text():
+    """closing_tail removed more content than noise on extracted text of the tune and the
+    validate pages: there its label is evidence, and the lines stay."""
+    from declutter.rules import EVIDENCE_ONLY_ON_EXTRACTS
+    assert "closing_tail" in EVIDENCE_ONLY_ON_EXTRACTS
+    teasers = ["- Parks budget approved The plan adds four playgrounds across the city",
+               "- Library hours extended Three branches will open on Sundays from May"]
+    result = rules_explain("\n".join([P1, P2, SIGN_UP, "Join our free weekly quiz", *teasers]))
+    tail = [s for s in result.segments if result.line(s) in teasers]
+    assert all(any(l.rule == "closing_tail" for l in s.labels) for s in tail), tail
+    assert all(s.kept and s.verdict == "evidence_only" for s in tail), tail
 
 
 @pytest.mark.parametrize("tail", [
