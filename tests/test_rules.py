@@ -1206,6 +1206,19 @@ def test_a_references_heading_needs_citations_after_it():
     assert not any(s.rule == "reference_list" for s in result.segments)
 
 
+CITED = ["[1] Doe J, Roe M. Bus networks and commuting times. Transport Review 2019;12:4-9.",
+         "[2] City Transit Authority. Annual report 2021. https://example.org/report.pdf"]
+
+
+def test_a_reference_list_the_article_cites_by_number_stays():
+    cited_p1 = P1.replace("spring.", "spring [1].")
+    result = rules_explain("\n\n".join([cited_p1, P2, P3, "References", *CITED]))
+    assert not any(s.rule == "reference_list" for s in result.segments)
+    uncited = rules_explain("\n\n".join([P1, P2, P3, "References", *CITED]))
+    assert all(decided_by(s, "reference_list", "source") for s in uncited.segments
+               if uncited.line(s) in CITED)
+
+
 def test_a_repeated_passage_keeps_its_first_copy():
     """Only the later copy of a repeated passage goes; the article before it is whole."""
     text = "\n\n".join([P1, P2, P3, P1, P2]) + "\n"

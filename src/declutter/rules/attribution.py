@@ -49,6 +49,10 @@ REFERENCE_GAP_LINES_MAX = 1
 CITATION_WORDS_MAX = 80
 #: What makes a line read as a citation: a web address, a footnote's return arrow, or a
 #: year ('Community Coll J Res Pract 2007;31:703-19').
+#: A citation's number opening its line ('[3] Perez, A. (2020)...') and the same number
+#: cited inside a sentence ('...as the ash borer showed [3].').
+_NUMBERED_CITATION = regex.compile(r"^\s*\[(\d{1,3})\]", regex.V1)
+_CITED_NUMBER = regex.compile(r"(?<=\S\s?)\[(\d{1,3})\]", regex.V1)
 _CITATION = regex.compile(r"https?://|\bwww\.|↩|\b(?:1[5-9]|20)\d\d\b", regex.V1)
 
 #: Characters that may follow an opener such as 'Photo' or 'Source'.
@@ -126,7 +130,8 @@ class SourceAttributionRule:
 class ReferenceListRule:
     """The list of sources or footnotes closing an article: a heading ('References',
     'Article Sources', 'Footnotes', 'Quellen') followed by lines that read as citations
-    (web addresses, years, footnote arrows)."""
+    (web addresses, years, footnote arrows). A list whose numbers the article cites in
+    its text ('[3]') is the article's own bibliography, and stays."""
 
     name: str = "reference_list"
     category: Category = Category.SOURCE
@@ -144,6 +149,7 @@ class ReferenceListRule:
             return
         order, rank = ctx.doc.content, ctx.doc.content_rank
         scanned = 0  # the non-blank lines before this position were read for an earlier list
+        first_cited: dict[str, int] | None = None
         for heading, phrase in headings:
             after = rank[heading]  # the heading's position in ``order`` plus one
             if after <= scanned:
@@ -151,8 +157,35 @@ class ReferenceListRule:
             last, scanned = _reference_run(ctx, order, after)
             if last is None or table.prose_after(last) > table.prose_before(heading):
                 continue  # no citations, or not after the article
+            if first_cited is None:
+                first_cited = _first_citations(ctx)
+            if _cited_by_the_text(ctx, heading, last, first_cited):
+                continue  # the article's own bibliography
             yield Mark(heading, last, Label(self.name, self.category, Confidence.LIKELY,
                                             f"a list of citations under “{phrase}”"))
+
+
+def _first_citations(ctx: ScanContext) -> dict[str, int]:
+    """Number -> the first line that cites it as '[n]' inside its text (one reading of
+    the document)."""
+    first: dict[str, int] = {}
+    for index, line in enumerate(ctx.doc.lines):
+        if "[" in line:
+            for found in _CITED_NUMBER.finditer(line):
+                first.setdefault(found.group(1), index)
+    return first
+
+
+def _cited_by_the_text(ctx: ScanContext, heading: int, last: int,
+                       first_cited: dict[str, int]) -> bool:
+    """Whether a line before ``heading`` cites, as '[n]', a number that opens one of the
+    citation lines after it (``first_cited``: :func:`_first_citations`)."""
+    lines = ctx.doc.lines
+    for index in range(heading + 1, last + 1):
+        found = search(_NUMBERED_CITATION, lines[index], ctx.timeout)
+        if found is not None and first_cited.get(found.group(1), heading) < heading:
+            return True
+    return False
 
 
 def _reference_run(ctx: ScanContext, order: list[int], start: int) -> tuple[int | None, int]:
