@@ -153,8 +153,10 @@ def _weigh(doc: Document, table: LineTable, best: dict[int, Label], guard_of: di
            record: bool, decision: PassDecision) -> None:
     """The learned decision for every non-blank line whose labels are not the user's.
 
-    A line a content guard covers (a table row, an ingredient, a numbered step, a
-    quotation) stays unless a rule is certain it is noise: when unsure, keep."""
+    A content guard (a table row, an ingredient, a numbered step, a quotation) is evidence
+    the model weighs (its ``guarded`` feature) like any label: a list under 'Products' in
+    a site's menu is no recipe. A firm guard (an example the article quotes and discusses)
+    keeps its lines whatever the model says."""
     going: dict[int, Label] = {}
     removes = thresholds.decision_threshold(weighing.whole_page, weighing.article >= 0.5)
     for index, probability in sorted(weighing.probability.items()):
@@ -163,7 +165,8 @@ def _weigh(doc: Document, table: LineTable, best: dict[int, Label], guard_of: di
             continue
         if label is None and not weighing.whole_page:
             continue  # an extractor's text: the model weighs the rules' evidence only
-        if index in guard_of and (label is None or _holds(guard_of[index], label)):
+        if index in guard_of and guard_of[index].firm and (label is None
+                                                          or _holds(guard_of[index], label)):
             guard = guard_of[index]
             if label is not None:
                 decision.spared[index] = (GUARDED, label, f"{guard.reason} ({guard.rule})")

@@ -77,8 +77,9 @@ class Mark:
 class Guard:
     """A content signal from a guard rule: lines ``first``..``last`` look like article text.
 
-    Guards keep lines whose strongest noise label is below ``Confidence.STRONG``; a
-    ``firm`` guard (the article itself says the lines are its content) keeps them
+    Where the rules' strongest label decides, guards keep lines whose strongest noise
+    label is below ``Confidence.STRONG``; on whole-page text they are evidence the learned
+    decision weighs. A ``firm`` guard (the article itself says the lines are its content) keeps them
     whatever built-in rule labelled them.
     """
 
