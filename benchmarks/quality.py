@@ -985,11 +985,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-cache", action="store_true",
                         help="neither read nor write the extraction cache")
     args = parser.parse_args(argv)
+    check_counts(parser, args)
+    return args
+
+
+def check_counts(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse a negative ``--limit`` or fewer than one ``--jobs`` (a usage error)."""
     if args.limit is not None and args.limit < 0:
         parser.error("--limit must not be negative")
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
-    return args
 
 
 def selected(choice: str, options: Sequence[str]) -> tuple[str, ...]:

@@ -495,10 +495,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="only the first N pages (by id) of each dataset and split")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the ledgers to FILE")
     args = parser.parse_args(argv)
-    if args.limit is not None and args.limit < 0:
-        parser.error("--limit must not be negative")
-    if args.jobs < 1:
-        parser.error("--jobs must be at least 1")
+    quality.check_counts(parser, args)
     return args
 
 

@@ -142,3 +142,12 @@ def test_unknown_names_are_errors_that_suggest(option, value, error):
     else:
         assert "de, en, es" in str(caught.value)
     assert declutter.Config(lang="German").lang == "de"
+
+
+def test_a_run_that_stops_before_converging_says_so():
+    """Text built to lose one line a pass stops within the pass budget, and says so."""
+    result = declutter.explain("Home\n" * 400)
+    assert result.converged is False
+    assert "unconverged" in result.report()
+    assert result.to_dict()["converged"] is False
+    assert declutter.explain("Advertisement\nThe vote was held on Sunday.\n").converged

@@ -182,6 +182,9 @@ class Explanation:
                 lines.append(f"    | … and {plural(len(run) - RUN_LINES_SHOWN, 'more line')}")
         for abstention in self.abstentions:
             lines.append(f"abstained: {abstention.rule}: {abstention.reason}")
+        if not self.converged:
+            lines.append(f"unconverged: the passes stopped after {self.rounds} with lines "
+                         "still going; cleaning the text again may remove more")
         kept = sum(1 for s in self.segments if s.kept)
         removed = ", ".join(f"{c}: {v['lines']}" for c, v in self.removed_by_category.items())
         lines.append(f"# kept {kept} of {plural(len(self.segments), 'line')}; removed "
