@@ -12,6 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
+from types import MappingProxyType
+from typing import Mapping
 
 from .assemble import assemble, emitted_lines
 from .config import Config
@@ -204,7 +206,8 @@ def _page_facts(ctx: ScanContext, abstentions: list[Abstention]) -> ScanContext:
 
 #: How likely a page is an article, by the kind a caller stated (Config.page_kind); on
 #: a discussion the page-kind model still judges (its posts decide as a forum's do).
-STATED_ARTICLE = {"article": 1.0, "discussion": None, "other": 0.0}
+STATED_ARTICLE: Mapping[str, float | None] = MappingProxyType(
+    {"article": 1.0, "discussion": None, "other": 0.0})
 
 
 def _stated(ctx: ScanContext, config: Config, hints: PageHints) -> ScanContext:
