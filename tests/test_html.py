@@ -34,7 +34,7 @@ def json_ld(*types: str) -> str:
 def test_pages_that_declare_a_discussion(page: str) -> None:
     assert html_module.is_discussion(page)
     assert html_module.is_discussion(page.encode("utf-8"))
-    assert html_module.extraction_options(page) == html_module.DISCUSSION_OPTIONS
+    assert html_module.extraction_options(page) == [html_module.DISCUSSION_OPTIONS]
 
 
 @pytest.mark.parametrize("page", [
@@ -45,14 +45,15 @@ def test_pages_that_declare_a_discussion(page: str) -> None:
     microdata("Comment"),
     "<p>itemtype=schema.org/QAPage written as prose, not as markup</p>",
 ])
-def test_articles_and_unmarked_pages_favour_recall(page: str) -> None:
+def test_articles_and_unmarked_pages_try_recall_then_the_default_balance(page: str) -> None:
     assert not html_module.is_discussion(page)
-    assert html_module.extraction_options(page) == html_module.TRAFILATURA_OPTIONS
+    assert html_module.extraction_options(page) == [html_module.TRAFILATURA_OPTIONS,
+                                                    html_module.DISCUSSION_OPTIONS]
 
 
-def test_the_options_returned_are_a_copy() -> None:
+def test_the_options_returned_are_copies() -> None:
     options = html_module.extraction_options("<p>x</p>")
-    options["favor_recall"] = False
+    options[0]["favor_recall"] = False
     assert html_module.TRAFILATURA_OPTIONS["favor_recall"] is True
 
 
@@ -64,7 +65,24 @@ def test_clean_html_passes_the_page_options_to_trafilatura(monkeypatch) -> None:
                         lambda page, **options: seen.append(options) or {"text": "Reply"})
     declutter.clean_html(json_ld("QAPage"))
     declutter.clean_html(json_ld("NewsArticle"))
-    assert seen == [html_module.DISCUSSION_OPTIONS, html_module.TRAFILATURA_OPTIONS]
+    assert seen == [html_module.DISCUSSION_OPTIONS, html_module.TRAFILATURA_OPTIONS,
+                    html_module.DISCUSSION_OPTIONS]
+
+
+@pytest.mark.parametrize("recall, default, kept", [
+    ("Only the lead survived.", "The lead and the whole body of the article.", "default"),
+    ("The lead, the body and the table of results.", "The lead alone.", "recall"),
+    ("Same length.", "Same length!", "recall"),  # the first of equals
+])
+def test_the_extraction_holding_more_text_is_cleaned(monkeypatch, recall, default, kept):
+    import trafilatura
+
+    def extract(page, **options):
+        return {"text": recall if options.get("favor_recall") else default}
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", extract)
+    extraction = html_module.extract(json_ld("NewsArticle"))
+    assert extraction.text == (recall if kept == "recall" else default)
 
 
 ARTICLE = [P1, P2, P3, P4]  # four paragraphs: more prose than a thread needs before it
@@ -85,7 +103,9 @@ def test_extraction_is_trafilaturas_text_with_the_comments_boundary() -> None:
 
     page = page_with_comments(ARTICLE)
     extraction = html_module.extract(page)
-    assert extraction.text == trafilatura.extract(page, **html_module.TRAFILATURA_OPTIONS)
+    fullest = max((trafilatura.extract(page, **options)
+                   for options in html_module.extraction_options(page)), key=len)
+    assert extraction.text == fullest
     assert extraction.text[extraction.hints.comments_offset:] == "\n".join(COMMENTS)
 
 

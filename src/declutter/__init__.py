@@ -87,11 +87,12 @@ def explain(text: str, *, config: Config | None = None, **options: Any) -> Expla
 def clean_html(html: str | bytes, *, config: Config | None = None, **options: Any) -> str:
     """Extract the text of an HTML page with trafilatura, then clean it.
 
-    trafilatura is asked to favour recall and to include comments and tables, so that
-    declutter's own rules decide what is noise. Pages whose schema.org markup declares a
-    discussion (a forum thread, a Q&A page) and no article are extracted with
-    trafilatura's default balance instead: there the posts are the content, and recall
-    mode often keeps only a fragment of the thread (see :mod:`declutter.html`).
+    trafilatura extracts the page twice, favouring recall and with its default balance,
+    comments and tables included, and the extraction holding more text is cleaned, so
+    that declutter's own rules decide what is noise. Pages whose schema.org markup
+    declares a discussion (a forum thread, a Q&A page) and no article are extracted with
+    the default balance alone: there the posts are the content, and recall mode often
+    keeps only a fragment of the thread (see :mod:`declutter.html`).
     trafilatura sets a page's comments apart from its main text; after an article,
     that comment section goes (rule ``comment_section``). The page's title is metadata
     (``<title>``, ``og:title``; :func:`declutter.html.page_titles`): the text's opening

@@ -1,11 +1,14 @@
 """HTML in: the explicit entry point that extracts text with trafilatura.
 
-Articles are extracted with recall favoured and comments and tables kept, so that
-declutter's rules, not the extractor, decide what is noise. Discussion pages (forum
-threads, question-and-answer pages) are the exception: there the posts are the
-content, and trafilatura's recall mode often keeps only a fragment of the thread, so
-they are extracted with trafilatura's default balance. A page is a discussion when its
-schema.org markup (microdata or JSON-LD) says so and names no article.
+A page is extracted twice, with recall favoured and with trafilatura's default balance,
+comments and tables kept in both, and the extraction that holds more text is cleaned:
+declutter's rules, not the extractor, decide what is noise, and neither of trafilatura's
+modes keeps more than the other on every page (on the tune pages the recall mode lost
+text the default kept on most listing, service and product pages). Discussion pages
+(forum threads, question-and-answer pages) are extracted with the default balance
+alone: there the posts are the content, and the recall mode often keeps only a fragment
+of the thread. A page is a discussion when its schema.org markup (microdata or JSON-LD)
+says so and names no article.
 
 trafilatura sets the page's comments apart from its main text and appends them after
 it. :func:`extract` keeps that boundary: the ``comment_section`` rule removes what
@@ -20,7 +23,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
 import regex
 
@@ -77,9 +80,13 @@ def is_discussion(html: str | bytes) -> bool:
     return not any(types[t] for t in FAQ_TYPES) and sum(types[t] for t in REPLY_TYPES) >= REPLIES_MIN
 
 
-def extraction_options(html: str | bytes) -> dict[str, Any]:
-    """The ``trafilatura.extract`` options declutter uses for this page."""
-    return dict(DISCUSSION_OPTIONS if is_discussion(html) else TRAFILATURA_OPTIONS)
+def extraction_options(html: str | bytes) -> list[dict[str, Any]]:
+    """The ``trafilatura.extract`` options declutter tries for this page, in order (copies):
+    the default balance alone for a discussion; else recall favoured, then the default
+    balance, of which :func:`extract` keeps the extraction holding more text."""
+    if is_discussion(html):
+        return [dict(DISCUSSION_OPTIONS)]
+    return [dict(TRAFILATURA_OPTIONS), dict(DISCUSSION_OPTIONS)]
 
 
 @dataclass(frozen=True)
@@ -103,8 +110,8 @@ def extract(html: str | bytes) -> Extraction:
     import trafilatura  # heavy: loaded only when HTML is cleaned
 
     discussion = is_discussion(html)
-    options = DISCUSSION_OPTIONS if discussion else TRAFILATURA_OPTIONS
-    document = trafilatura.bare_extraction(html, **options)
+    document = _fullest(trafilatura.bare_extraction(html, **options)
+                        for options in extraction_options(html))
     if document is None:
         return Extraction("")
     body = _normal(_field(document, "text"))
@@ -121,6 +128,19 @@ def extract(html: str | bytes) -> Extraction:
     offset = None if discussion else len(head) + 1
     return Extraction(f"{head}\n{comments.rstrip()}",
                       PageHints(offset, titles, lead, discussion))
+
+
+def _fullest(documents: Iterable[Any]) -> Any:
+    """The extraction whose main text and comments hold the most characters (the first
+    of equals), or ``None`` when trafilatura found nothing."""
+    best, most = None, -1
+    for document in documents:
+        if document is None:
+            continue
+        size = len(_field(document, "text")) + len(_field(document, "comments"))
+        if size > most:
+            best, most = document, size
+    return best
 
 
 def standfirst(blocks: list[tuple[str, str]], descriptions: tuple[str, ...]) -> str:
