@@ -10,19 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FakeStd
+from conftest import run_cli
 from declutter import cli
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def run(argv, stdin: bytes = b"", monkeypatch=None):
-    out, err = FakeStd(), FakeStd()
-    monkeypatch.setattr(sys, "stdin", FakeStd(stdin))
-    monkeypatch.setattr(sys, "stdout", out)
-    monkeypatch.setattr(sys, "stderr", err)
-    code = cli.main(argv)
-    return code, out.bytes().decode("utf-8", "surrogateescape"), err.bytes().decode("utf-8")
+    return run_cli(monkeypatch, argv, stdin, errors="surrogateescape")
 
 
 def test_cleans_a_file(monkeypatch):

@@ -6,28 +6,17 @@ from __future__ import annotations
 
 import gzip
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 import declutter
-from conftest import FakeStd
+from conftest import BYLINED, run_cli
 from declutter import cli
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED = (SEEDS / "seed-003.txt").read_bytes()
 
-#: An article with two bylines (one claimed by reporting_credit), a dateline and a prompt.
-BYLINED = """City council approves new bridge budget
-By Jane Smith, Staff Writer
-Published March 3, 2024
-The city council voted on Tuesday to approve a budget of 40 million dollars for the new bridge over the river, officials said after the meeting.
-Construction is expected to begin next spring and to last about two years, according to the plan presented to the council members.
-Residents who attended the meeting mostly welcomed the decision, although some raised concerns about traffic during the works.
-Reporting by Jane Smith; Editing by Tom Brown
-Share this article
-"""
 
 #: Article paragraphs in the scripts of four legacy encodings.
 ARTICLES = {
@@ -43,12 +32,7 @@ ARTICLES = {
 
 
 def run(monkeypatch, argv, stdin: bytes = b""):
-    out, err = FakeStd(), FakeStd()
-    monkeypatch.setattr(sys, "stdin", FakeStd(stdin))
-    monkeypatch.setattr(sys, "stdout", out)
-    monkeypatch.setattr(sys, "stderr", err)
-    code = cli.main(argv)
-    return code, out.bytes().decode("utf-8", "surrogateescape"), err.bytes().decode("utf-8")
+    return run_cli(monkeypatch, argv, stdin, errors="surrogateescape")
 
 
 def html_page(encoding: str, text: str, declared: str) -> bytes:

@@ -10,20 +10,12 @@ from pathlib import Path
 import pytest
 
 import declutter
+from conftest import BYLINED
 from declutter.userrules import load_rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PAGE = (SEEDS / "seed-003.txt").read_text(encoding="utf-8")
 
-BYLINED = """City council approves new bridge budget
-By Jane Smith, Staff Writer
-Published March 3, 2024
-The city council voted on Tuesday to approve a budget of 40 million dollars for the new bridge over the river, officials said after the meeting.
-Construction is expected to begin next spring and to last about two years, according to the plan presented to the council members.
-Residents who attended the meeting mostly welcomed the decision, although some raised concerns about traffic during the works.
-Reporting by Jane Smith; Editing by Tom Brown
-Share this article
-"""
 
 
 @pytest.fixture(scope="module")

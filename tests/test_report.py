@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import declutter
-from conftest import FakeStd
+from conftest import run_cli
 from declutter import cli
 from declutter.report import ReportDocument, render_report, write_report
 from declutter.report.gold import GoldJudge, mark
@@ -216,12 +216,7 @@ def test_a_seeded_sample_is_the_same_for_the_same_seed_and_spans_the_input():
 
 
 def run(argv, monkeypatch, stdin: bytes = b""):
-    out, err = FakeStd(), FakeStd()
-    monkeypatch.setattr(sys, "stdin", FakeStd(stdin))
-    monkeypatch.setattr(sys, "stdout", out)
-    monkeypatch.setattr(sys, "stderr", err)
-    code = cli.main(argv)
-    return code, out.bytes().decode(), err.bytes().decode()
+    return run_cli(monkeypatch, argv, stdin)
 
 
 def test_report_is_written_beside_the_normal_output(monkeypatch, tmp_path):
