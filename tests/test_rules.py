@@ -334,6 +334,34 @@ def test_short_line_between_paragraphs_is_kept_by_context():
     assert segment.verdict == "between_paragraphs"
 
 
+@pytest.mark.parametrize("line", [
+    "Copyright 2019-2026 Cole & Partners LLP",
+    "Source: Regional Statistics Office",
+    "As an Amazon Associate I earn from qualifying purchases.",
+])
+def test_an_edge_line_between_the_articles_paragraphs_stays(line):
+    """A copyright notice, a source line or a disclosure that the article shows between
+    its paragraphs is content; the same line closing the text is the page's edge."""
+    inside = decision([P1, line, P2, P3], line)
+    assert inside.kept and inside.verdict == "inside_article", inside.reason
+    closing = decision([P1, P2, P3, line], line)
+    assert not closing.kept, closing.reason
+
+
+def test_a_chart_title_may_stand_between_a_source_line_and_the_prose():
+    segment = decision([P1, "Chart 2: New homes completed per year",
+                        "Source: Ministry of Housing, completions data", P2, P3],
+                       "Source: Ministry of Housing, completions data")
+    assert segment.verdict == "inside_article", segment.reason
+
+
+def test_a_share_row_between_paragraphs_still_goes():
+    """Only the edges' categories are spared inside the article: share rows, sign-ups
+    and advertisement markers are set between paragraphs on purpose."""
+    segment = decision([P1, "Share on Facebook", P2, P3], "Share on Facebook")
+    assert not segment.kept, segment.reason
+
+
 def test_a_content_word_inside_a_site_menu_guards_nothing():
     menu = ["Workouts", "Nutrition", "Recipes", "Fitness Tips", "Meal Plans", "Yoga",
             "Cardio Workouts", "Blog", "Shop", "Community"]

@@ -12,6 +12,9 @@ the line:
 * ``guarded``: a content guard (ingredient list, numbered step, quotation) covers the
   line and the label is below ``Confidence.STRONG``, or a firm guard (an example the
   article quotes) covers it, whatever the built-in label;
+* ``inside_article``: a single-line label of a page's edges (copyright, source,
+  affiliate disclosure) on a line with article prose on both sides, within two lines:
+  what the article shows (a chart's source, a quoted notice), whatever its strength;
 * ``between_paragraphs``: a single-line label below ``STRONG`` on a line whose
   neighbours are unlabelled article paragraphs ("a short line between two paragraphs is
   probably article").
@@ -48,6 +51,15 @@ ECHO_BLIND = frozenset({
     Category.HEADLINE_LIST, Category.NAVIGATION, Category.CUSTOM,
 })
 LAST_PROSE = "last_prose"
+INSIDE_ARTICLE = "inside_article"
+#: Categories of a page's edges: a copyright footer closes the page, a source line or an
+#: affiliate disclosure opens or closes the article. Between two stretches of the
+#: article's prose such a line is what the article shows (a chart's source, a quoted
+#: notice), whatever its label.
+EDGE_CATEGORIES = frozenset({Category.COPYRIGHT, Category.SOURCE, Category.AFFILIATE})
+#: How many non-blank lines away a prose line may be, on each side, for an edge line
+#: to stand inside the article (a chart's title may come between it and the prose).
+INSIDE_REACH = 2
 
 
 @dataclass
@@ -135,6 +147,10 @@ def decide(
         elif index in guard_of and _holds(guard_of[index], label):
             guard = guard_of[index]
             decision.spared[index] = (GUARDED, label, f"{guard.reason} ({guard.rule})")
+        elif (label.category in EDGE_CATEGORIES and index not in in_region
+              and _inside_article(doc, table, best, index)):
+            decision.spared[index] = (INSIDE_ARTICLE, label, "between stretches of the "
+                                      "article's prose, not at the page's edge")
         elif (label.confidence < Confidence.STRONG and index not in in_region
               and _between_paragraphs(doc, table, best, index)):
             decision.spared[index] = (BETWEEN_PARAGRAPHS, label,
@@ -216,6 +232,26 @@ def _between_paragraphs(doc: Document, table: LineTable, best: dict[int, Label],
     return all(
         n is not None and table.prose[n] and n not in best for n in (before, after)
     )
+
+
+def _inside_article(doc: Document, table: LineTable, best: dict[int, Label],
+                    index: int) -> bool:
+    """Whether an unlabelled prose line lies within :data:`INSIDE_REACH` non-blank lines
+    of line ``index`` on each side."""
+    return all(_prose_within(doc, table, best, index, step) for step in (-1, +1))
+
+
+def _prose_within(doc: Document, table: LineTable, best: dict[int, Label], index: int,
+                  step: int) -> bool:
+    probe = index
+    for _ in range(INSIDE_REACH):
+        found = _neighbour(doc, probe, step)
+        if found is None:
+            return False
+        if table.prose[found] and found not in best:
+            return True
+        probe = found
+    return False
 
 
 def _neighbour(doc: Document, index: int, step: int) -> int | None:

@@ -40,9 +40,9 @@ class Segment:
         (``"blank_lines"``).
     :param reason: a short human sentence.
     :param verdict: a stable code: ``kept``, ``removed``, ``below_threshold``,
-        ``guarded``, ``between_paragraphs``, ``weighed_as_content``, ``last_prose``,
-        ``echoed_by_prose``, ``not_an_article``, ``evidence_only``, ``blank_kept``,
-        ``blank_collapsed``.
+        ``guarded``, ``inside_article``, ``between_paragraphs``, ``weighed_as_content``,
+        ``last_prose``, ``echoed_by_prose``, ``not_an_article``, ``evidence_only``,
+        ``blank_kept``, ``blank_collapsed``.
     :param labels: every label the rules attached to the line.
     """
 
