@@ -74,12 +74,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
 )
 
 #: Rules whose labels are evidence, not decisions, on an extractor's output: there most
-#: of what each removed was the pages' content, on the tune and the validate pages
-#: alike (``benchmarks/rule_ledger.py``, ``docs/quality.md``). On whole-page text they
+#: of what each removed was the pages' content, or its removals paid nothing, on the
+#: tune and the validate pages alike (``benchmarks/rule_ledger.py``, ``docs/quality.md``). On whole-page text they
 #: still inform the learned decision; a line they label on extracted text stays unless
 #: another rule's label removes it.
 EVIDENCE_ONLY_ON_EXTRACTS: frozenset[str] = frozenset({
-    "closing_tail", "contact_line", "teaser_list",
+    "closing_pitch", "closing_tail", "contact_line", "teaser_list",
 })
 
 __all__ = ["DEFAULT_RULES", "EVIDENCE_ONLY_ON_EXTRACTS", "PhraseRule", "Rule", "ScanContext"]

@@ -30,7 +30,7 @@ MENU_ENTRIES_MIN = 2
 QUOTATION_CHARS_MAX = 400
 #: Most non-blank lines an article quotes after introducing them with a colon ("Here is
 #: a typical banner:") before its own prose goes on.
-QUOTED_LINES_MAX = 6
+QUOTED_LINES_MAX = 10
 #: Characters that end a line introducing what follows (ASCII and full-width colons).
 INTRODUCING_ENDS = (":", "：")
 
