@@ -94,3 +94,40 @@ def test_a_text_stated_to_be_an_extract_is_not_read_as_a_whole_page():
 def test_an_unknown_kind_is_refused_with_the_choices(option, value):
     with pytest.raises(TypeError, match="must be one of"):
         declutter.clean("Some text.\n", **{option: value})
+
+
+def _with_article_probability(probability: float) -> declutter.Config:
+    """A config whose page-kind judgement reads every page as an article with
+    ``probability`` (a constant ensemble in place of the packaged model)."""
+    import math
+
+    from declutter.page_kind import PAGE_FEATURE_NAMES
+    from declutter.rules.line_model import LineModelRule
+    from declutter.trees import TreeEnsemble
+
+    score = math.log(probability / (1 - probability))
+    judge = LineModelRule(page_model=TreeEnsemble(tuple(PAGE_FEATURE_NAMES), score, ()),
+                          name="judged")
+    return declutter.Config(disable={"line_model"}, rules=(judge,))
+
+
+#: An extractor's text long enough for its page kind to be judged (12 lines or more).
+JUDGED = EXTRACTED + "".join(
+    f"Paragraph {n} of the report describes the harbour plan and what the council "
+    "expects it to cost over the next ten years.\n" for n in range(1, 11))
+
+
+@pytest.mark.parametrize("probability,byline_kept", [(0.9, False), (0.55, False), (0.45, True),
+                                                     (0.1, True)])
+def test_only_a_page_read_as_an_article_with_confidence_loses_its_article_chrome(
+        probability, byline_kept):
+    """Below ARTICLE_EVIDENCE_MIN the page is no article: a byline may be a listing's
+    content and stays; noise on any page still goes. The judgement is the configured
+    page-kind model's, on extracted text as on whole pages."""
+    from declutter.engine import ARTICLE_EVIDENCE_MIN
+
+    assert (probability >= ARTICLE_EVIDENCE_MIN) is not byline_kept
+    assert len([line for line in JUDGED.splitlines() if line.strip()]) >= 12
+    kept = declutter.clean(JUDGED, config=_with_article_probability(probability)).splitlines()
+    assert ("By Jane Smith" in kept) is byline_kept
+    assert "Advertisement" not in kept and "Share this article" not in kept
