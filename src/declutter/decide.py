@@ -218,10 +218,11 @@ def _holds(guard: Guard, label: Label) -> bool:
 
 
 #: Categories that are noise on any page, whatever it is: consent, share and follow rows,
-#: advertisement markers, copyright footers, site notices, newsletter sign-ups.
+#: advertisement markers, copyright footers, site notices, newsletter sign-ups, and the
+#: breadcrumb path that places a page in its site's navigation.
 NOISE_ON_ANY_PAGE = frozenset({
     Category.COOKIE, Category.SHARE, Category.ADVERTISEMENT, Category.COPYRIGHT,
-    Category.NOTICE, Category.NEWSLETTER,
+    Category.NOTICE, Category.NEWSLETTER, Category.BREADCRUMB,
 })
 
 

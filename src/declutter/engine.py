@@ -46,12 +46,11 @@ MAX_PASSES = 50
 #: run stays linear in the document's size.
 PASS_WORK_FACTOR = 16
 #: On an extractor's output, the rules remove what is noise only beside an article (lists
-#: of other stories, bylines, comment threads...) when the page-kind judgement reads the
-#: page as an article with at least this probability; below it only what is noise on
-#: any page goes. A higher bar (0.7: weak evidence kept too) made fewer validate pages
-#: worse after trafilatura but lost two of the five seed articles, which the judgement
-#: reads at 0.59 and 0.50: it is not sure enough of articles for more.
-ARTICLE_EVIDENCE_MIN = 0.5
+#: of other stories, bylines, comment threads...) when the page-kind judgement, made on
+#: the lines outside the comment threads the rules found, reads the page as an article
+#: with at least this probability. Below it (not an article, or evidence too weak to
+#: tell) only what is noise on any page goes: when unsure, keep.
+ARTICLE_EVIDENCE_MIN = 0.7
 #: The name under which the page-level analysis (comment markers, forum) abstains.
 PAGE_KIND = "page_kind"
 #: The lexicon merged into every language's own: English boilerplate is everywhere.
@@ -168,7 +167,8 @@ def run(text: str, config: Config, record: bool = False,
         weighing = (weigher.weigh(evidence, marks)
                     if weigher is not None and _weighs(weigher, evidence) else None)
         pass_article = (weighing.article if weighing is not None
-                        else article_probability(evidence, getattr(weigher, "page_model", None))
+                        else article_probability(evidence, getattr(weigher, "page_model", None),
+                                                 without_comments=True)
                         if weigher is not None else 0.5)
         if passes == 1:
             article = pass_article

@@ -60,11 +60,15 @@ PAGE_FEATURE_NAMES: tuple[str, ...] = (
 FLAGS_END = 7
 
 
-def page_vector(ctx: "ScanContext") -> list[float]:
+def page_vector(ctx: "ScanContext", without_comments: bool = False) -> list[float]:
     """The page's make-up as :data:`PAGE_FEATURE_NAMES` (``ctx`` carries the rules'
-    labels in ``prior`` and ``prior_categories``)."""
+    labels in ``prior`` and ``prior_categories``); ``without_comments``: of the lines
+    outside the comment threads the rules found."""
     doc, table = ctx.doc, ctx.table
     order = doc.content
+    if without_comments:
+        order = [i for i in order
+                 if Category.COMMENTS not in ctx.prior_categories.get(i, ())] or order
     count = len(order)
     if not count:
         return [0.0] * len(PAGE_FEATURE_NAMES)
@@ -152,12 +156,15 @@ def packaged_model() -> TreeEnsemble:
     return model
 
 
-def article_probability(ctx: "ScanContext", model: TreeEnsemble | None = None) -> float:
+def article_probability(ctx: "ScanContext", model: TreeEnsemble | None = None,
+                        without_comments: bool = False) -> float:
     """How likely the page is an article (``model``: the packaged one when ``None``): what
     the caller stated (``ctx.stated_article``) when it did, else 1 for a text of fewer
-    than :data:`JUDGED_LINES_MIN` non-blank lines, else the model's judgement."""
+    than :data:`JUDGED_LINES_MIN` non-blank lines, else the model's judgement, made on
+    the lines outside the rules' comment threads when ``without_comments`` (an
+    article's readers' thread makes it look like a discussion)."""
     if ctx.stated_article is not None:
         return ctx.stated_article
     if len(ctx.doc.content) < JUDGED_LINES_MIN:
         return 1.0
-    return (model or packaged_model()).probability(page_vector(ctx))
+    return (model or packaged_model()).probability(page_vector(ctx, without_comments))
