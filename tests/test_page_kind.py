@@ -150,3 +150,19 @@ def test_an_article_with_a_comment_thread_reads_as_an_article():
     outcome = run((SEEDS / "seed-003.txt").read_text(encoding="utf-8"), declutter.Config())
     assert outcome.article >= ARTICLE_EVIDENCE_MIN, outcome.article
     assert any(label.category.value == "comments" for label in outcome.removed.values())
+
+
+def test_the_page_is_judged_without_the_threads_rules_of_every_pass_find():
+    """A thread that a rule of every pass found is set aside when the page kind is
+    judged; the comment section only the page's HTML marked (a first pass's rule) is
+    not, so that cleaning the output again, without the HTML, judges the page alike."""
+    from declutter.engine import _active_rules, _later_rules, _threads
+    from declutter.labels import Category, Confidence, Label, Mark
+
+    config = declutter.Config()
+    first_only = {r.name for r in _active_rules(config)} - {r.name for r in _later_rules(config)}
+    assert "comment_section" in first_only
+    marks = [Mark(3, 5, Label("comment_thread", Category.COMMENTS, Confidence.STRONG, "")),
+             Mark(8, 9, Label("comment_section", Category.COMMENTS, Confidence.STRONG, "")),
+             Mark(1, 1, Label("byline", Category.BYLINE, Confidence.STRONG, ""))]
+    assert _threads(marks, _later_rules(config)) == {3, 4, 5}

@@ -23,7 +23,7 @@ from .errors import RuleTimeout
 from .hints import NO_HINTS, PageHints
 from .keys import line_key
 from .table import anchor_of, build_table
-from .labels import Guard, Label, Mark
+from .labels import Category, Guard, Label, Mark
 from .line_features import echoed_by_prose
 from .page_kind import article_probability
 from .langid import detect_language
@@ -168,7 +168,7 @@ def run(text: str, config: Config, record: bool = False,
                     if weigher is not None and _weighs(weigher, evidence) else None)
         pass_article = (weighing.article if weighing is not None
                         else article_probability(evidence, getattr(weigher, "page_model", None),
-                                                 without_comments=True)
+                                                 _threads(marks, later_rules))
                         if weigher is not None else 0.5)
         if passes == 1:
             article = pass_article
@@ -191,6 +191,17 @@ def run(text: str, config: Config, record: bool = False,
     output = assemble(original, emitted)
     return Outcome(original, output, emitted, removed, spared, labels, language, method,
                    abstentions, passes, discussion, whole_page, article, converged)
+
+
+def _threads(marks: list[Mark], later_rules: tuple) -> frozenset[int]:
+    """The lines of the comment threads that rules of every pass found: the page kind is
+    judged without them. What only the page's HTML told (where its comment section
+    begins) is left in, so that cleaning the output again judges the page alike."""
+    every_pass = {rule.name for rule in later_rules}
+    return frozenset(index for mark in marks
+                     if mark.label.category is Category.COMMENTS
+                     and mark.label.rule in every_pass
+                     for index in range(mark.first, mark.last + 1))
 
 
 def _line_at(doc: Document, offset: int | None) -> int | None:

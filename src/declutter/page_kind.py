@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, AbstractSet
 
 from .features import SENTENCE_END, list_marker
 from .labels import Category
@@ -60,15 +60,14 @@ PAGE_FEATURE_NAMES: tuple[str, ...] = (
 FLAGS_END = 7
 
 
-def page_vector(ctx: "ScanContext", without_comments: bool = False) -> list[float]:
+def page_vector(ctx: "ScanContext", set_aside: AbstractSet[int] = frozenset()) -> list[float]:
     """The page's make-up as :data:`PAGE_FEATURE_NAMES` (``ctx`` carries the rules'
-    labels in ``prior`` and ``prior_categories``); ``without_comments``: of the lines
-    outside the comment threads the rules found."""
+    labels in ``prior`` and ``prior_categories``), of its lines but those ``set_aside``
+    (unless that leaves none)."""
     doc, table = ctx.doc, ctx.table
     order = doc.content
-    if without_comments:
-        order = [i for i in order
-                 if Category.COMMENTS not in ctx.prior_categories.get(i, ())] or order
+    if set_aside:
+        order = [i for i in order if i not in set_aside] or order
     count = len(order)
     if not count:
         return [0.0] * len(PAGE_FEATURE_NAMES)
@@ -157,14 +156,14 @@ def packaged_model() -> TreeEnsemble:
 
 
 def article_probability(ctx: "ScanContext", model: TreeEnsemble | None = None,
-                        without_comments: bool = False) -> float:
+                        set_aside: AbstractSet[int] = frozenset()) -> float:
     """How likely the page is an article (``model``: the packaged one when ``None``): what
     the caller stated (``ctx.stated_article``) when it did, else 1 for a text of fewer
-    than :data:`JUDGED_LINES_MIN` non-blank lines, else the model's judgement, made on
-    the lines outside the rules' comment threads when ``without_comments`` (an
-    article's readers' thread makes it look like a discussion)."""
+    than :data:`JUDGED_LINES_MIN` non-blank lines, else the model's judgement of its
+    lines but those ``set_aside`` (an article's readers' thread makes it look like a
+    discussion: :func:`declutter.engine.run` sets the rules' comment threads aside)."""
     if ctx.stated_article is not None:
         return ctx.stated_article
     if len(ctx.doc.content) < JUDGED_LINES_MIN:
         return 1.0
-    return (model or packaged_model()).probability(page_vector(ctx, without_comments))
+    return (model or packaged_model()).probability(page_vector(ctx, set_aside))
