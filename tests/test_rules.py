@@ -1361,3 +1361,36 @@ def test_the_learned_decision_weighs_whole_pages_and_leaves_extracted_text_to_th
     assert "Download our free app" not in kept and P1 in kept
     extracted = "\n".join([P1, "Download our free app", P2, "Advertisement", P3])
     assert declutter.clean(extracted, config=config) == rules_clean(extracted)
+
+
+CODE_BLOCK = ["from pydantic import BaseModel, Field", "class User(BaseModel):",
+              "    name: str = 'John Doe'", "    age: int = Field(default=20)",
+              "    age: int = Field(strict=False)"]
+
+
+def test_an_extractors_indented_lines_are_preformatted_content():
+    """Extractors keep leading spaces only in preformatted text: a code line there that a
+    rule takes for a poster's profile field stays."""
+    lines = [P1, "Default values come from the assignment syntax.", *CODE_BLOCK, P2, P3]
+    result = rules_explain("\n".join(lines))
+    code = [s for s in result.segments if result.line(s) in CODE_BLOCK[2:]]
+    assert code and all(s.kept for s in code), code
+    guarded = [s for s in code if s.verdict == "guarded"]
+    assert guarded and all("guard_preformatted" in s.reason for s in guarded), code
+
+
+def test_the_same_lines_unindented_get_no_preformatted_guard():
+    lines = [P1, *[line.strip() for line in CODE_BLOCK], P2]
+    result = rules_explain("\n".join(lines))
+    assert not any("guard_preformatted" in s.reason for s in result.segments)
+
+
+def test_preformatted_lines_are_not_read_from_whole_page_text():
+    from test_line_features import context
+
+    from declutter.rules.guards import PREFORMATTED
+
+    text = "\n".join([P1, *CODE_BLOCK, P2])
+    assert list(PREFORMATTED.scan(context(text, whole_page=True))) == []
+    guards = list(PREFORMATTED.scan(context(text, whole_page=False)))
+    assert [(g.first, g.last, g.firm) for g in guards] == [(3, 5, True)]

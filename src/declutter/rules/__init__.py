@@ -68,6 +68,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     byline.AUTHOR_BIO,
     closing.PITCH,
     guards.QUOTED_EXAMPLE,
+    guards.PREFORMATTED,
     main_content.RULE,
     line_model.RULE,
     closing.RULE,

@@ -31,6 +31,8 @@ QUOTATION_CHARS_MAX = 400
 #: Most non-blank lines an article quotes after introducing them with a colon ("Here is
 #: a typical banner:") before its own prose goes on.
 QUOTED_LINES_MAX = 10
+#: An extractor's line opening with this many spaces (or a tab) is preformatted text.
+PREFORMAT_SPACES_MIN = 2
 #: Characters that end a line introducing what follows (ASCII and full-width colons).
 INTRODUCING_ENDS = (":", "：")
 
@@ -184,9 +186,49 @@ class QuotedExampleGuard:
                 or (position > 0 and own_prose[position - 1]))
 
 
+@dataclass(frozen=True)
+class PreformattedGuard:
+    """Lines an extractor kept with their leading spaces: preformatted text (code, a
+    configuration file, a manual page), where extractors keep the page's layout and
+    nowhere else. A line of it that looks like noise is what the block shows
+    ('age: int = Field(default=20)' is no poster's profile, 'image: nginx:1.14.2' no
+    photo credit), so no built-in label removes it. Whole-page text is laid out by its
+    own extraction, so this reads only an extractor's output."""
+
+    name: str = "guard_preformatted"
+    category: None = None
+    description: str = ("keeps the indented lines of an extractor's output: preformatted "
+                        "text such as code and configuration")
+
+    def scan(self, ctx: ScanContext) -> Iterator[Finding]:
+        if ctx.whole_page:
+            return
+        lines = ctx.doc.lines
+        run: list[int] = []
+        for index in ctx.doc.content:
+            if _preformatted(lines[index]):
+                run.append(index)
+                continue
+            if run:
+                yield self._guard(run)
+                run = []
+        if run:
+            yield self._guard(run)
+
+    def _guard(self, run: list[int]) -> Guard:
+        return Guard(run[0], run[-1], self.name,
+                     "preformatted text (its indentation kept by the extractor)", firm=True)
+
+
+def _preformatted(line: str) -> bool:
+    """Whether ``line`` opens with a tab or :data:`PREFORMAT_SPACES_MIN` spaces."""
+    return line.startswith("\t") or line.startswith(" " * PREFORMAT_SPACES_MIN)
+
+
 LIST_CONTENT = ListContentGuard()
 TABLE_ROW = TableRowGuard()
 QUANTITY = QuantityGuard()
 STEPS = StepsGuard()
 QUOTATION = QuotationGuard()
 QUOTED_EXAMPLE = QuotedExampleGuard()
+PREFORMATTED = PreformattedGuard()
