@@ -148,11 +148,11 @@ def decide(
             guard = guard_of[index]
             decision.spared[index] = (GUARDED, label, f"{guard.reason} ({guard.rule})")
         elif (label.category in EDGE_CATEGORIES and index not in in_region
-              and _inside_article(doc, table, best, index)):
+              and _prose_around(doc, table, best, index, INSIDE_REACH)):
             decision.spared[index] = (INSIDE_ARTICLE, label, "between stretches of the "
                                       "article's prose, not at the page's edge")
         elif (label.confidence < Confidence.STRONG and index not in in_region
-              and _between_paragraphs(doc, table, best, index)):
+              and _prose_around(doc, table, best, index, 1)):
             decision.spared[index] = (BETWEEN_PARAGRAPHS, label,
                                       "a short line between two article paragraphs")
         elif (echo is not None and index not in in_region
@@ -226,26 +226,17 @@ NOISE_ON_ANY_PAGE = frozenset({
 })
 
 
-def _between_paragraphs(doc: Document, table: LineTable, best: dict[int, Label],
-                        index: int) -> bool:
-    before = _neighbour(doc, index, -1)
-    after = _neighbour(doc, index, +1)
-    return all(
-        n is not None and table.prose[n] and n not in best for n in (before, after)
-    )
-
-
-def _inside_article(doc: Document, table: LineTable, best: dict[int, Label],
-                    index: int) -> bool:
-    """Whether an unlabelled prose line lies within :data:`INSIDE_REACH` non-blank lines
-    of line ``index`` on each side."""
-    return all(_prose_within(doc, table, best, index, step) for step in (-1, +1))
+def _prose_around(doc: Document, table: LineTable, best: dict[int, Label], index: int,
+                  reach: int) -> bool:
+    """Whether an unlabelled prose line lies within ``reach`` non-blank lines of line
+    ``index`` on each side (``reach`` 1: its neighbours are article paragraphs)."""
+    return all(_prose_within(doc, table, best, index, step, reach) for step in (-1, +1))
 
 
 def _prose_within(doc: Document, table: LineTable, best: dict[int, Label], index: int,
-                  step: int) -> bool:
+                  step: int, reach: int) -> bool:
     probe = index
-    for _ in range(INSIDE_REACH):
+    for _ in range(reach):
         found = _neighbour(doc, probe, step)
         if found is None:
             return False

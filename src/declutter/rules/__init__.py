@@ -76,9 +76,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
 
 #: Rules whose labels are evidence, not decisions, on an extractor's output: there most
 #: of what each removed was the pages' content, or its removals paid nothing, on the
-#: tune and the validate pages alike (``benchmarks/rule_ledger.py``, ``docs/quality.md``). On whole-page text they
-#: still inform the learned decision; a line they label on extracted text stays unless
-#: another rule's label removes it.
+#: tune and the validate pages alike (``benchmarks/rule_ledger.py``,
+#: ``docs/quality.md``). On whole-page text they still inform the learned decision; a
+#: line they label on extracted text stays unless another rule's label removes it.
 EVIDENCE_ONLY_ON_EXTRACTS: frozenset[str] = frozenset({
     "closing_pitch", "closing_tail", "contact_line", "teaser_list",
 })

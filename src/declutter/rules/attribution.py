@@ -47,12 +47,12 @@ REFERENCE_NOTE_LINES_MAX = 1
 REFERENCE_GAP_LINES_MAX = 1
 #: Longest citation, in words.
 CITATION_WORDS_MAX = 80
-#: What makes a line read as a citation: a web address, a footnote's return arrow, or a
-#: year ('Community Coll J Res Pract 2007;31:703-19').
 #: A citation's number opening its line ('[3] Perez, A. (2020)...') and the same number
 #: cited inside a sentence ('...as the ash borer showed [3].').
 _NUMBERED_CITATION = regex.compile(r"^\s*\[(\d{1,3})\]", regex.V1)
 _CITED_NUMBER = regex.compile(r"(?<=\S\s?)\[(\d{1,3})\]", regex.V1)
+#: What makes a line read as a citation: a web address, a footnote's return arrow, or a
+#: year ('Community Coll J Res Pract 2007;31:703-19').
 _CITATION = regex.compile(r"https?://|\bwww\.|↩|\b(?:1[5-9]|20)\d\d\b", regex.V1)
 
 #: Characters that may follow an opener such as 'Photo' or 'Source'.
