@@ -362,6 +362,25 @@ def test_a_share_row_between_paragraphs_still_goes():
     assert not segment.kept, segment.reason
 
 
+def test_buttons_a_text_describes_one_by_one_stay():
+    """Different short lines, each followed by what the text says of it, are the headings
+    of a description (a help page on a forum's buttons), even the strongly labelled one."""
+    lines = [P1, "Reply", "Opens a box under the post where you can answer.",
+             "Report", "Sends the post to the moderators for review.",
+             "Share", "Copies a direct link to the post.", P2]
+    segment = decision(lines, "Share")
+    assert segment.kept and segment.verdict == "between_paragraphs", segment.reason
+
+
+def test_a_marker_repeated_between_paragraphs_is_no_described_series():
+    """The same marker between every two paragraphs is one widget repeated, not a
+    series of headings: it still goes."""
+    lines = [P1, "Advertisement", P2, "Advertisement", P3, "Advertisement", P1]
+    result = rules_explain("\n\n".join(lines) + "\n")
+    markers = [s for s in result.segments if result.line(s) == "Advertisement"]
+    assert len(markers) == 3 and not any(s.kept for s in markers)
+
+
 def test_a_content_word_inside_a_site_menu_guards_nothing():
     menu = ["Workouts", "Nutrition", "Recipes", "Fitness Tips", "Meal Plans", "Yoga",
             "Cardio Workouts", "Blog", "Shop", "Community"]

@@ -17,7 +17,10 @@ the line:
   what the article shows (a chart's source, a quoted notice), whatever its strength;
 * ``between_paragraphs``: a single-line label below ``STRONG`` on a line whose
   neighbours are unlabelled article paragraphs ("a short line between two paragraphs is
-  probably article").
+  probably article"), whatever its strength when the line is one of a series of
+  :data:`DESCRIBED_ITEMS_MIN` or more different short lines, each between sentences: the
+  headings of a text that describes them one by one (a help page on the buttons 'Reply',
+  'Report', 'Share'), where a widget or a marker stands alone or repeats itself.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from .document import Document
+from .features import ends_sentence
 from .table import LineTable
 from .labels import Category, Confidence, Guard, Label, Mark
 from .profiles import Thresholds
@@ -60,6 +64,11 @@ EDGE_CATEGORIES = frozenset({Category.COPYRIGHT, Category.SOURCE, Category.AFFIL
 #: How many non-blank lines away a prose line may be, on each side, for an edge line
 #: to stand inside the article (a chart's title may come between it and the prose).
 INSIDE_REACH = 2
+#: Different short labelled lines, each between two paragraphs, that make a series of
+#: described items (headings a text discusses one by one) rather than stray widgets.
+DESCRIBED_ITEMS_MIN = 3
+#: The most words a described item's heading has.
+DESCRIBED_ITEM_WORDS_MAX = 4
 
 
 @dataclass
@@ -129,6 +138,9 @@ def decide(
 
     if weighing is not None and weigher is not None:
         _weigh(doc, table, best, guard_of, weighing, weigher, thresholds, record, decision)
+        described: frozenset[int] = frozenset()
+    else:
+        described = _described_items(doc, table, best, in_region)
     for index, label in evidence_lines.items():
         if index not in best:
             decision.spared[index] = (EVIDENCE_ONLY, label, f"{label.rule} is evidence only "
@@ -151,8 +163,9 @@ def decide(
               and _prose_around(doc, table, best, index, INSIDE_REACH)):
             decision.spared[index] = (INSIDE_ARTICLE, label, "between stretches of the "
                                       "article's prose, not at the page's edge")
-        elif (label.confidence < Confidence.STRONG and index not in in_region
-              and _prose_around(doc, table, best, index, 1)):
+        elif index in described or (label.confidence < Confidence.STRONG
+                                    and index not in in_region
+                                    and _prose_around(doc, table, best, index, 1)):
             decision.spared[index] = (BETWEEN_PARAGRAPHS, label,
                                       "a short line between two article paragraphs")
         elif (echo is not None and index not in in_region
@@ -224,6 +237,23 @@ NOISE_ON_ANY_PAGE = frozenset({
     Category.COOKIE, Category.SHARE, Category.ADVERTISEMENT, Category.COPYRIGHT,
     Category.NOTICE, Category.NEWSLETTER, Category.BREADCRUMB,
 })
+
+
+def _described_items(doc: Document, table: LineTable, best: dict[int, Label],
+                     in_region: set[int]) -> frozenset[int]:
+    """The labelled short lines that stand between two unlabelled sentences, when at
+    least :data:`DESCRIBED_ITEMS_MIN` different ones do: a series of headings, each
+    followed by what the text says of it. A user's own labels are never second-guessed."""
+    def sentence(index: int | None) -> bool:
+        return index is not None and index not in best and ends_sentence(doc.lines[index])
+
+    items = [index for index, label in best.items()
+             if label.category is not Category.CUSTOM and index not in in_region
+             and table.words[index] <= DESCRIBED_ITEM_WORDS_MAX
+             and sentence(_neighbour(doc, index, -1)) and sentence(_neighbour(doc, index, +1))]
+    if len({table.keys[index] for index in items}) < DESCRIBED_ITEMS_MIN:
+        return frozenset()
+    return frozenset(items)
 
 
 def _prose_around(doc: Document, table: LineTable, best: dict[int, Label], index: int,
