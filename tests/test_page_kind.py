@@ -32,6 +32,17 @@ def test_a_page_with_its_menus_is_a_whole_page():
     assert result.whole_page is True
 
 
+def test_a_page_whose_menus_are_a_quarter_of_its_lines_is_a_whole_page():
+    """Whole-page text has from a quarter to most of its lines in menus; an extractor's
+    output mostly under a fifth. Four menu entries (three of them navigation words) among
+    eleven lines of article are a whole page; the same article with one entry is not."""
+    menu = ["Home", "Contact", "About us", "Gardening tips"]
+    article = [f"Paragraph {n} of the report says that the council approved the new budget "
+               "after a long debate about the cost of the bridge repairs." for n in range(11)]
+    assert declutter.explain("\n".join([*menu, *article])).whole_page is True
+    assert declutter.explain("\n".join([menu[0], *article])).whole_page is False
+
+
 # What the caller states overrides what the text suggests (Config.page_kind, text_kind).
 
 EXTRACTED = ("By Jane Smith\nAdvertisement\n"

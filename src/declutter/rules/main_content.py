@@ -43,7 +43,7 @@ ARTICLE_PROSE_MIN = 400
 OUTSIDE_LINES_MIN = 15
 #: ...and this share of its non-blank lines menu-like: whole-page text has 25-85 %, an
 #: extractor's output mostly under 20 %...
-CHROME_SHARE_MIN = 0.3
+CHROME_SHARE_MIN = 0.25
 #: ...and at least this many lines that are navigation words ('Home', 'Privacy Policy'):
 #: whole-page text nearly always has them, an extractor's output almost never.
 NAVIGATION_LINES_MIN = 3
