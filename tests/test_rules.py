@@ -220,6 +220,13 @@ NEGATIVE = [
                        "| Mullvad | 49+ | No Support | Monero Cash |",
                        "| IVPN | 41+ | Outgoing Only | Monero Cash |", P2],
      "| Mullvad | 49+ | No Support | Monero Cash |"),
+    # in an extracted article, a heading that only opens like a list heading heads the
+    # article's own list
+    ("headline_list", [P1, P2, "Recommended Books for Managers",
+                       "The Effective Executive, Peter Drucker",
+                       "High Output Management, Andrew Grove",
+                       "The Making of a Manager, Julie Zhuo", P3],
+     "High Output Management, Andrew Grove"),
     ("photo_credit", [P1, "Photo Gettysburg Address exhibit opens downtown", P2],
      "Photo Gettysburg Address exhibit opens downtown"),
     ("site_notice", [P1, "Developers say you need to enable JavaScript features carefully, "

@@ -267,10 +267,17 @@ class HeadlineListRule:
 
     @staticmethod
     def _triggers(ctx: ScanContext) -> dict[int, bool]:
-        """Heading lines -> whether the whole line is a heading phrase."""
+        """Heading lines -> whether the whole line is a heading phrase. On an extractor's
+        text only a line that is the phrase alone ('Related articles', 'You might also
+        like:') announces other stories: one that goes on ('Recommended books for
+        managers', 'Popular renovations include:') heads the article's own list, and the
+        page's chrome, where such headings name a site ('More from Example News'), is
+        mostly gone."""
         phrases = ctx.lexicon.phrases("headline_trigger")
         table = ctx.table
         found: dict[int, bool] = {index: True for index, _ in table.lines_with_key(phrases)}
+        if not ctx.whole_page:
+            return found
         for index, _ in table.lines_opening_with(phrases):
             if index not in found and table.words[index] <= TRIGGER_WORDS_MAX \
                     and not ends_sentence(ctx.doc.lines[index]) \
