@@ -21,11 +21,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import partial
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
-from .features import WORD_EDGE, ends_sentence, stopwords
+from .line_facts import CONTENT_WORD_CHARS_MIN
 from .labels import Category
 
 if TYPE_CHECKING:
@@ -57,7 +56,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 #: A line of at most this many words is short, for the page's share of short lines.
 SHORT_WORDS_MAX = 3
 #: Words shorter than this do not count towards a line's echo in the prose.
-ECHO_WORD_CHARS_MIN = 3
+ECHO_WORD_CHARS_MIN = CONTENT_WORD_CHARS_MIN
 #: Half-width, in non-blank lines, of the neighbourhood whose prose a line may echo.
 ECHO_WINDOW = 3
 
@@ -76,7 +75,6 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
     count = len(order)
     if not count:
         return order, []
-    stop = stopwords(ctx.language)
     prose = [table.prose[i] for i in order]
     words = [table.words[i] for i in order]
     prior = ctx.prior
@@ -102,7 +100,7 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
         float(ctx.forum),
         evidence.page_article,
     ]
-    shapes = table.line_column(("line shape", ctx.language), partial(_line_shape, stop=stop))
+    facts = table.facts
     log_words = [math.log1p(w) for w in words]
     # one list of prose shares per width of PROSE_WINDOWS (unpacking fails if they change)
     window_1, window_2, window_3, window_6 = (
@@ -120,7 +118,7 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
             continue
         chosen.append(index)
         categories = categories_of.get(index)
-        shape = shapes[index]
+        shape = facts[index].shape
         vectors.append([
             log_words[position], shape[0], float(prose[position]),
             shape[1], shape[2], shape[3], shape[4], shape[5],
@@ -147,24 +145,6 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
             *page,
         ])
     return chosen, vectors
-
-
-def _line_shape(line: str, stop: frozenset[str]) -> tuple[float, ...]:
-    """The features of a line that depend on its text alone: its length, whether it
-    ends a sentence, and its shares of stopwords, capitalised words, digits and
-    symbols."""
-    line = line.strip()
-    tokens = line.split()
-    word_count = max(len(tokens), 1)
-    chars = max(len(line), 1)
-    return (
-        math.log1p(len(line)),
-        float(ends_sentence(line)),
-        len([t for t in tokens if t.strip(WORD_EDGE).casefold() in stop]) / word_count,
-        len([t for t in tokens if t[:1].isupper()]) / word_count,
-        sum(map(str.isdigit, line)) / chars,
-        (len(line) - sum(map(str.isalnum, line)) - sum(map(str.isspace, line))) / chars,
-    )
 
 
 def _window_shares(sums: list[int], width: int, count: int) -> list[float]:
@@ -197,15 +177,8 @@ def echoed_by_prose(ctx: "ScanContext", index: int) -> float:
 
 def content_words(ctx: "ScanContext") -> list[frozenset[str]]:
     """Per line, the words that carry meaning: case-folded, not in the stoplist of the
-    page's language (computed once per pass's table)."""
-    return ctx.table.line_column(("content_words", ctx.language),
-                                 partial(_content_words, stop=stopwords(ctx.language)))
-
-
-def _content_words(line: str, stop: frozenset[str]) -> frozenset[str]:
-    """The words of ``line`` that carry meaning: case-folded, not in the stoplist."""
-    words = (t.strip(WORD_EDGE).casefold() for t in line.split())
-    return frozenset(w for w in words if len(w) >= ECHO_WORD_CHARS_MIN and w not in stop)
+    page's language (:attr:`declutter.line_facts.LineFacts.content_words`)."""
+    return ctx.table.content_words
 
 
 def _echo(own: frozenset[str], is_prose: bool, prose_words: Counter[str]) -> float:

@@ -22,8 +22,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, AbstractSet
 
-from .features import SENTENCE_END, list_marker
 from .labels import Category
+from .line_facts import CURRENCY  # noqa: F401  (what a line's currency flag looks for)
 from .line_features import SHORT_WORDS_MAX
 from .trees import ModelFormatError, TreeEnsemble
 
@@ -42,9 +42,6 @@ PAGE_CATEGORIES: tuple[Category, ...] = (
     Category.HEADLINE_LIST, Category.COMMENTS, Category.NAVIGATION,
     Category.OUTSIDE_ARTICLE, Category.DATELINE, Category.BYLINE,
 )
-#: Characters that price a product in most currencies.
-CURRENCY = "$€£¥₹₽₩"
-_CURRENCY_CHARS = frozenset(CURRENCY)
 
 PAGE_FEATURE_NAMES: tuple[str, ...] = (
     "log_lines", "prose_share", "short_share", "long_share", "sentence_end_share",
@@ -56,7 +53,8 @@ PAGE_FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
-#: Where the flags of :func:`_line_shape` end (the symbol count follows them).
+#: Where the flags of a line's page shape end (the symbol count follows them; see
+#: :attr:`declutter.line_facts.LineFacts.page_shape`).
 FLAGS_END = 7
 
 
@@ -71,8 +69,8 @@ def page_vector(ctx: "ScanContext", set_aside: AbstractSet[int] = frozenset()) -
     count = len(order)
     if not count:
         return [0.0] * len(PAGE_FEATURE_NAMES)
-    shapes = table.line_column("page line shape", _line_shape)
-    rows = [shapes[i] for i in order]
+    facts = table.facts
+    rows = [facts[i].page_shape for i in order]
     lengths = [row[0] for row in rows]
     words = [table.words[i] for i in order]
     prose = [table.prose[i] for i in order]
@@ -118,24 +116,6 @@ def page_vector(ctx: "ScanContext", set_aside: AbstractSet[int] = frozenset()) -
         float(ctx.whole_page),
         float(ctx.forum),
     ]
-
-
-def _line_shape(line: str) -> tuple[int, bool, bool, bool, bool, bool, bool, int]:
-    """What :func:`page_vector` counts of one line, stripped: its length; whether it
-    ends a sentence, holds a digit, a currency sign, opens with a list marker, ends with
-    a question mark, holds a colon; and its symbols (neither letters, digits nor
-    spaces)."""
-    line = line.strip()
-    return (
-        len(line),
-        line[-1:] in SENTENCE_END,
-        any(map(str.isdigit, line)),
-        not _CURRENCY_CHARS.isdisjoint(line),
-        list_marker(line) is not None,
-        line.endswith("?"),
-        ":" in line,
-        len(line) - sum(map(str.isalnum, line)) - line.count(" "),
-    )
 
 
 @lru_cache(maxsize=1)
