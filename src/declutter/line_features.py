@@ -91,6 +91,9 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
     for index in order:
         if table.prose[index]:
             prose_words.update(words_of[index])
+    # the words of the page's prose, and those that two prose lines or more use (what
+    # another prose line than a prose line itself uses: see _echo)
+    echoing = (frozenset(prose_words), frozenset(w for w, n in prose_words.items() if n > 1))
     page = [
         math.log1p(count),
         sum(prose) / count,
@@ -140,7 +143,7 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
             float(index in guarded),
             math.log1p(rules_of.get(index, 0)),
             float(index in spans),
-            _echo(words_of[index], prose[position], prose_words),
+            _echo(words_of[index], echoing[prose[position]]),
             _echo_near(words_of, table.prose, order, position),
             *page,
         ])
@@ -149,7 +152,9 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
 
 def _window_shares(sums: list[int], width: int, count: int) -> list[float]:
     """:func:`_window_share` at every position."""
-    return [_window_share(sums, position, width, count) for position in range(count)]
+    firsts = [0] * min(width, count) + list(range(0, count - width))  # max(0, p - width)
+    lasts = list(range(width + 1, count)) + [count] * min(width + 1, count)  # min(count, p + width + 1)
+    return [(sums[last] - sums[first]) / (last - first) for first, last in zip(firsts, lasts)]
 
 
 @dataclass(frozen=True)
@@ -181,13 +186,14 @@ def content_words(ctx: "ScanContext") -> list[frozenset[str]]:
     return ctx.table.content_words
 
 
-def _echo(own: frozenset[str], is_prose: bool, prose_words: Counter[str]) -> float:
-    """The share of a line's content words that the page's other prose lines use: the
-    page's own headings and quoted examples echo its prose, other pages' chrome does not."""
+def _echo(own: frozenset[str], used: frozenset[str]) -> float:
+    """The share of a line's content words that the page's other prose lines use
+    (``used``: the words of the page's prose for a line that is not prose, those of two
+    prose lines or more for one that is): the page's own headings and quoted examples
+    echo its prose, other pages' chrome does not."""
     if not own:
         return 0.0
-    mine = 1 if is_prose else 0
-    return sum(1 for w in own if prose_words[w] > mine) / len(own)
+    return len(own & used) / len(own)
 
 
 def _echo_near(words: Sequence[frozenset[str]], prose: Sequence[bool], order: list[int],
