@@ -8,7 +8,8 @@ words, whether it could be a menu entry. :func:`line_facts` computes them togeth
 one split and one case-folding of the line, so that each distinct line of a run is read
 once (:class:`declutter.memo.LineMemo` remembers its facts for later passes). What it
 returns depends only on the line's text and on the pass's language (its stoplist, and
-whether it is written without spaces) and prose threshold.
+whether it is written without spaces) and prose threshold, and on the anchor words of
+the phrases the rules look for inside lines (:attr:`LineFacts.anchors`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ PROSE_CHARS_MIN_UNSPACED = 16
 MENU_WORDS_MAX = 4
 #: Words shorter than this do not count among a line's content words.
 CONTENT_WORD_CHARS_MIN = 3
+#: Lines with more words than this are running text: no anchor is looked for in them.
+ANCHOR_LINE_WORDS_MAX = 120
+#: Punctuation that may cling to a token around an anchor word.
+TOKEN_PUNCTUATION = "()[]\"'“”«»¿¡.,:;!?…"
 #: Characters that price a product in most currencies.
 CURRENCY = "$€£¥₹₽₩"
 _CURRENCY_CHARS = frozenset(CURRENCY)
@@ -98,6 +103,9 @@ class LineFacts(NamedTuple):
         letters, digits nor spaces).
     :param content_words: the words that carry meaning: case-folded, stripped of edge
         punctuation, at least :data:`CONTENT_WORD_CHARS_MIN` characters, not stopwords.
+    :param anchors: the anchor words (of spaced scripts) that the key holds as tokens,
+        bare or with punctuation attached ('cookies.', '(via'), for keys of at most
+        :data:`ANCHOR_LINE_WORDS_MAX` words (:attr:`declutter.table.LineTable.anchor_hits`).
     """
 
     words: int
@@ -109,18 +117,20 @@ class LineFacts(NamedTuple):
     shape: tuple[float, float, float, float, float, float]
     page_shape: tuple[int, bool, bool, bool, bool, bool, bool, int]
     content_words: frozenset[str]
+    anchors: tuple[str, ...]
 
 
 #: The facts of an empty or whitespace-only line.
 BLANK = LineFacts(0, 0, "", "", "", False, (0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
-                  (0, True, False, False, False, False, False, 0), frozenset())
+                  (0, True, False, False, False, False, False, 0), frozenset(), ())
 
 
 def line_facts(line: str, stop: frozenset[str], unspaced_language: bool, prose_min: int,
-               prose_words_min: int) -> LineFacts:
+               prose_words_min: int, anchor_forms: frozenset[str] = frozenset()) -> LineFacts:
     """The :class:`LineFacts` of ``line`` for a pass whose language has the stoplist
     ``stop`` (``unspaced_language``: written without spaces), where prose lines have at
-    least ``prose_min`` characters and ``prose_words_min`` words."""
+    least ``prose_min`` characters and ``prose_words_min`` words, and the anchors are
+    found by their token forms ``anchor_forms``."""
     if not line or line.isspace():
         return BLANK
     tokens = line.split()
@@ -164,5 +174,18 @@ def line_facts(line: str, stop: frozenset[str], unspaced_language: bool, prose_m
     content = frozenset([word for word in set(folded).difference(stop)
                          if len(word) >= CONTENT_WORD_CHARS_MIN])
     menu_like = 0 < count <= MENU_WORDS_MAX and is_menu_entry(line)
+    anchors = (anchors_in(anchor_forms, key)
+               if key and count <= ANCHOR_LINE_WORDS_MAX and anchor_forms else ())
     return LineFacts(count, prose, key, first_word, first_char, menu_like, shape,
-                     page_shape, content)
+                     page_shape, content, anchors)
+
+
+def anchors_in(forms: frozenset[str], key: str) -> tuple[str, ...]:
+    """The anchors of the tokens of ``key`` among the anchors' token ``forms``."""
+    found = forms.intersection(key.replace("/", " ").replace("|", " ").split())
+    return tuple([variants_anchor(token) for token in found]) if found else ()
+
+
+def variants_anchor(token: str) -> str:
+    """The anchor inside a token found among the anchors' token forms."""
+    return token.strip(TOKEN_PUNCTUATION)

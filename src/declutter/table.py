@@ -20,19 +20,17 @@ from .errors import RuleTimeout
 from .features import UNSPACED_LANGUAGES, stopwords
 from .keys import EDGE_CHARS
 from .line_facts import (
-    KEY_CHARS_MAX, MENU_WORDS_MAX, PROSE_CHARS_MIN, PROSE_CHARS_MIN_UNSPACED, LineFacts,
-    line_facts, unspaced,
+    ANCHOR_LINE_WORDS_MAX, KEY_CHARS_MAX, MENU_WORDS_MAX, PROSE_CHARS_MIN,
+    PROSE_CHARS_MIN_UNSPACED, TOKEN_PUNCTUATION, LineFacts, anchors_in, line_facts, unspaced,
+    variants_anchor,
 )
 from .memo import LineMemo
 from .patterns import DEFAULT_TIMEOUT
 
-#: Lines with more words than this are running text: no anchor is looked for in them.
-ANCHOR_LINE_WORDS_MAX = 120
 #: Punctuation that may open or close a token around an anchor word.
 TOKEN_OPENERS = ("", "(", "[", '"', "'", "“", "«", "¿", "¡")
 TOKEN_CLOSERS = ("", ".", ",", ":", ";", "!", "?", ")", "]", '"', "'", "”", "»", "...", "…",
                  ".)", ").", '."', ".”", "):")
-TOKEN_PUNCTUATION = "()[]\"'“”«»¿¡.,:;!?…"
 #: Symbols that rules look for inside lines (separators, quotation marks, ©).
 SYMBOLS = "»›→▸►⟩〉|•·‧∙„«©ⓒ>/\\½¼¾⅓⅔⅛"
 #: Longest line (characters) listed by :attr:`LineTable.short_digit_lines`.
@@ -174,16 +172,11 @@ class LineTable:
         their forms with punctuation attached); symbols by one character-class scan.
         """
         hits: dict[str, list[int]] = {}
-        variants, unspaced_anchors = _split_anchors(self.anchors)
-        words = self.words
-        searched = [key if key and words[index] <= ANCHOR_LINE_WORDS_MAX else ""
-                    for index, key in enumerate(self.keys)]
-        found_in = self.memo.values(("anchor tokens", self.anchors), searched,
-                                    partial(_anchors_in, variants))
-        for index, found in enumerate(found_in):
-            if not found:
+        unspaced_anchors = _split_anchors(self.anchors)[1]
+        for index, facts in enumerate(self.facts):
+            if not facts.anchors:
                 continue
-            for anchor in found:
+            for anchor in facts.anchors:
                 bucket = hits.setdefault(anchor, [])
                 if not bucket or bucket[-1] != index:
                     bucket.append(index)
@@ -336,19 +329,6 @@ def _anchor_variants(anchors: tuple[str, ...]) -> frozenset[str]:
     )
 
 
-def _anchors_in(variants: frozenset[str], key: str) -> tuple[str, ...]:
-    """The anchors of the tokens of ``key`` among ``variants`` (none for ``""``)."""
-    if not key:
-        return ()
-    found = variants.intersection(key.replace("/", " ").replace("|", " ").split())
-    return tuple(variants_anchor(token) for token in found)
-
-
-def variants_anchor(token: str) -> str:
-    """The anchor inside a token found among :func:`_anchor_variants`."""
-    return token.strip(TOKEN_PUNCTUATION)
-
-
 def derive_table(first: LineTable, doc: Document, to_first: list[int]) -> LineTable:
     """The table of ``doc``, whose lines are lines of ``first.doc`` (``to_first`` maps
     each to its line there), reusing what the first table computed line by line.
@@ -431,33 +411,27 @@ def build_table(doc: Document, language: str, prose_words_min: int,
     memo = LineMemo() if memo is None else memo
     unspaced_language = language in UNSPACED_LANGUAGES
     prose_min = PROSE_CHARS_MIN_UNSPACED if unspaced_language else PROSE_CHARS_MIN
-    facts = memo.values(("line facts", language, prose_words_min), doc.lines,
+    anchors = tuple(anchors)
+    facts = memo.values(("line facts", language, prose_words_min, anchors), doc.lines,
                         partial(line_facts, stop=stopwords(language),
                                 unspaced_language=unspaced_language, prose_min=prose_min,
-                                prose_words_min=prose_words_min))
-    count = len(doc.lines)
-    keys = [""] * count
-    words = [0] * count
-    prose = [False] * count
+                                prose_words_min=prose_words_min,
+                                anchor_forms=_split_anchors(anchors)[0]))
+    keys = [line.key for line in facts]
+    words = [line.words for line in facts]
+    prose_chars = [line.prose for line in facts]
+    prose = [chars > 0 for chars in prose_chars]
+    cumulative = [0, *accumulate(prose_chars)]
     by_key: dict[str, list[int]] = {}
     by_first_word: dict[str, list[int]] = {}
     by_first_char: dict[str, list[int]] = {}
-    cumulative = [0] * (count + 1)
-    total = 0
-    for index, line in enumerate(facts):
-        cumulative[index] = total
-        words[index] = line.words
-        if line.prose:
-            prose[index] = True
-            total += line.prose
-        key = line.key
+    for index, key in enumerate(keys):
         if key:
-            keys[index] = key
+            line = facts[index]
             by_key.setdefault(key, []).append(index)
             by_first_word.setdefault(line.first_word, []).append(index)
             if line.first_char:
                 by_first_char.setdefault(line.first_char, []).append(index)
-    cumulative[count] = total
     return LineTable(doc, keys, words, prose, cumulative, by_key, by_first_word,
-                     by_first_char, tuple(anchors), timeout, language, prose_words_min,
+                     by_first_char, anchors, timeout, language, prose_words_min,
                      memo=memo, facts=facts)
