@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -23,7 +25,7 @@ import regex
 from .features import (
     SENTENCE_END, WORD_EDGE, ends_sentence, is_menu_entry, is_prose, list_marker,
 )
-from .keys import EDGE_CHARS, line_key
+from .keys import EDGE_CHARS, folded_key
 
 #: Lines longer than this (in characters) get no key: no phrase rule looks at them.
 KEY_CHARS_MAX = 1000
@@ -55,6 +57,8 @@ _ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 _ASCII_NOT_DIGIT = bytes(c for c in range(128) if not chr(c).isdigit())
 _ASCII_NOT_SPACE = bytes(c for c in range(128) if not chr(c).isspace())
 _NON_ASCII = re.compile("[^\x00-\x7f]+")
+_FIRST_CHAR = itemgetter(0)
+_CONTENT_LENGTH = CONTENT_WORD_CHARS_MIN.__le__
 
 
 def unspaced(char: str) -> bool:
@@ -136,7 +140,8 @@ def line_facts(line: str, stop: frozenset[str], unspaced_language: bool, prose_m
     tokens = line.split()
     # case-folding commutes with splitting and with stripping WORD_EDGE (checked over
     # every code point), so the line is folded once rather than token by token
-    folded = [token.strip(WORD_EDGE) for token in line.casefold().split()]
+    folded_line = line.casefold()
+    folded = list(map(str.strip, folded_line.split(), repeat(WORD_EDGE)))
     stop_hits = sum(map(stop.__contains__, folded))
     count = len(tokens)
     length = len(line)
@@ -144,7 +149,7 @@ def line_facts(line: str, stop: frozenset[str], unspaced_language: bool, prose_m
         line, tokens, stop, unspaced_language, prose_words_min, stop_hits) else 0
     key = first_word = first_char = ""
     if length <= KEY_CHARS_MAX:
-        key = line_key(line)
+        key = folded_key(folded_line)
         if key:
             first_word = key.split(" ", 1)[0].rstrip(EDGE_CHARS)
             first_char = key[0] if unspaced(key[0]) else ""
@@ -157,7 +162,7 @@ def line_facts(line: str, stop: frozenset[str], unspaced_language: bool, prose_m
         math.log1p(size),
         float(ends_sentence(stripped)),
         stop_hits / word_count,
-        len([token for token in tokens if token[:1].isupper()]) / word_count,
+        sum(map(str.isupper, map(_FIRST_CHAR, tokens))) / word_count,
         digits / chars,
         (size - alnum - spaces) / chars,
     )
@@ -171,8 +176,7 @@ def line_facts(line: str, stop: frozenset[str], unspaced_language: bool, prose_m
         ":" in stripped,
         size - alnum - stripped.count(" "),
     )
-    content = frozenset([word for word in set(folded).difference(stop)
-                         if len(word) >= CONTENT_WORD_CHARS_MIN])
+    content = frozenset(compress(folded, map(_CONTENT_LENGTH, map(len, folded)))).difference(stop)
     menu_like = 0 < count <= MENU_WORDS_MAX and is_menu_entry(line)
     anchors = (anchors_in(anchor_forms, key)
                if key and count <= ANCHOR_LINE_WORDS_MAX and anchor_forms else ())
