@@ -40,6 +40,8 @@ LABELLED_WINDOW = 3
 LABEL_CATEGORIES: tuple[Category, ...] = tuple(
     c for c in Category if c is not Category.CUSTOM
 )
+#: Each of LABEL_CATEGORIES' place among them.
+_CATEGORY_PLACE = {category: place for place, category in enumerate(LABEL_CATEGORIES)}
 
 FEATURE_NAMES: tuple[str, ...] = (
     "log_words", "log_chars", "prose", "ends_sentence", "stopword_share",
@@ -138,16 +140,25 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
             labelled_window[position],
             float(labelled[position]),
             prior.get(index, 0.0),
-            *([float(c in categories) for c in LABEL_CATEGORIES] if categories
-              else no_categories),
+            *(_category_flags(categories) if categories else no_categories),
             float(index in guarded),
             math.log1p(rules_of.get(index, 0)),
             float(index in spans),
             _echo(words_of[index], echoing[prose[position]]),
-            _echo_near(words_of, table.prose, order, position),
+            _echo_near(words_of, table.prose, order, position) if words_of[index] else 0.0,
             *page,
         ])
     return chosen, vectors
+
+
+def _category_flags(categories: "set[Category]") -> list[float]:
+    """1.0 for each of :data:`LABEL_CATEGORIES` among ``categories``, else 0.0."""
+    flags = [0.0] * len(LABEL_CATEGORIES)
+    for category in categories:
+        place = _CATEGORY_PLACE.get(category)
+        if place is not None:
+            flags[place] = 1.0
+    return flags
 
 
 def _window_shares(sums: list[int], width: int, count: int) -> list[float]:
