@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from itertools import compress
 from importlib.resources import files
 from typing import TYPE_CHECKING, AbstractSet
 
@@ -70,8 +71,9 @@ def page_vector(ctx: "ScanContext", set_aside: AbstractSet[int] = frozenset()) -
     if not count:
         return [0.0] * len(PAGE_FEATURE_NAMES)
     facts = table.facts
-    rows = [facts[i].page_shape for i in order]
-    lengths = [row[0] for row in rows]
+    # one column per field of the lines' page shapes
+    columns = list(zip(*[facts[i].page_shape for i in order]))
+    lengths = columns[0]
     words = [table.words[i] for i in order]
     prose = [table.prose[i] for i in order]
     chars = sum(lengths) or 1
@@ -85,10 +87,10 @@ def page_vector(ctx: "ScanContext", set_aside: AbstractSet[int] = frozenset()) -
                 longest, best_start = run, start
         else:
             run = 0
-    prose_chars = sum(length for length, flag in zip(lengths, prose) if flag) or 1
+    prose_chars = sum(compress(lengths, prose)) or 1
     longest_chars = sum(lengths[best_start:best_start + longest])
     first_prose = next((position for position, flag in enumerate(prose) if flag), count)
-    flags = [sum(column) / count for column in zip(*(row[1:FLAGS_END] for row in rows))]
+    flags = [sum(column) / count for column in columns[1:FLAGS_END]]
     prior = ctx.prior
     labelled = sum(1 for i in order if prior.get(i, 0.0) >= 0.5)
     categories = ctx.prior_categories
@@ -106,7 +108,7 @@ def page_vector(ctx: "ScanContext", set_aside: AbstractSet[int] = frozenset()) -
         flags[0],  # sentence end
         sum([math.log1p(w) for w in words]) / count,
         flags[1], flags[2],  # digits, currency
-        sum(row[FLAGS_END] for row in rows) / chars,
+        sum(columns[FLAGS_END]) / chars,
         flags[3], flags[4], flags[5],  # list marker, question, colon
         longest / count,
         (longest_chars if longest else 0) / prose_chars,

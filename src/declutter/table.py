@@ -112,10 +112,9 @@ class LineTable:
 
     def lines_with_key(self, phrases: frozenset[str] | tuple[str, ...]) -> Iterator[tuple[int, str]]:
         """``(line index, key)`` of the lines whose key is one of ``phrases``, in order."""
-        found = []
-        for phrase in self.by_key.keys() & set(phrases):
-            found.extend((index, phrase) for index in self.by_key[phrase])
-        return iter(sorted(found))
+        by_key = self.by_key
+        return iter(sorted([(index, phrase) for phrase in by_key.keys() & phrases
+                            for index in by_key[phrase]]))
 
     def lines_opening_with(self, phrases: tuple[str, ...]) -> Iterator[tuple[int, str]]:
         """``(line index, phrase)`` of the lines whose key begins with one of ``phrases``
