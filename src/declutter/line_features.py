@@ -215,11 +215,12 @@ def _echo_near(words: Sequence[frozenset[str]], prose: Sequence[bool], order: li
     own = words[order[position]]
     if not own:
         return 0.0
-    near: set[str] = set()
+    used: set[str] = set()  # own words that a prose line nearby uses (each intersection
+    # is at most as large as the line's own words, unlike the nearby lines' union)
     for other in range(max(0, position - ECHO_WINDOW), min(len(order), position + ECHO_WINDOW + 1)):
         if other != position and prose[order[other]]:
-            near |= words[order[other]]
-    return len(own & near) / len(own)
+            used |= own & words[order[other]]
+    return len(used) / len(own)
 
 
 def _prose_runs(prose: list[bool]) -> list[int]:
