@@ -24,7 +24,6 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, AbstractSet
 
 from .labels import Category
-from .line_facts import CURRENCY  # noqa: F401  (what a line's currency flag looks for)
 from .line_features import SHORT_WORDS_MAX
 from .trees import ModelFormatError, TreeEnsemble
 

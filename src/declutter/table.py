@@ -19,10 +19,9 @@ from .document import Document
 from .errors import RuleTimeout
 from .features import UNSPACED_LANGUAGES, stopwords
 from .keys import EDGE_CHARS
-from .line_facts import (
-    ANCHOR_LINE_WORDS_MAX, KEY_CHARS_MAX, MENU_WORDS_MAX, PROSE_CHARS_MIN,
-    PROSE_CHARS_MIN_UNSPACED, TOKEN_PUNCTUATION, LineFacts, anchors_in, line_facts, unspaced,
-    variants_anchor,
+from .line_facts import (  # noqa: F401  (KEY_CHARS_MAX: read through this module too)
+    KEY_CHARS_MAX, PROSE_CHARS_MIN, PROSE_CHARS_MIN_UNSPACED, TOKEN_PUNCTUATION, LineFacts,
+    line_facts, unspaced,
 )
 from .memo import LineMemo
 from .patterns import DEFAULT_TIMEOUT
@@ -39,7 +38,6 @@ _SYMBOL = regex.compile(f"[{regex.escape(SYMBOLS)}]", regex.V1)
 _SHORT_DIGIT_LINE = regex.compile(
     f"(?m)^(?=[^\\n]{{0,{DIGIT_LINE_CHARS_MAX}}}$)[^\\n\\d]*+\\d", regex.V1
 )
-
 
 
 @dataclass(frozen=True)
