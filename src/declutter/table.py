@@ -10,7 +10,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from contextlib import contextmanager
 from functools import cached_property, lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import attrgetter
 from typing import Any, Callable, Hashable, Iterator
 
 import regex
@@ -35,6 +36,7 @@ SYMBOLS = "»›→▸►⟩〉|•·‧∙„«©ⓒ>/\\½¼¾⅓⅔⅛"
 #: Longest line (characters) listed by :attr:`LineTable.short_digit_lines`.
 DIGIT_LINE_CHARS_MAX = 200
 _SYMBOL = regex.compile(f"[{regex.escape(SYMBOLS)}]", regex.V1)
+_KEY, _WORDS, _PROSE = attrgetter("key"), attrgetter("words"), attrgetter("prose")
 _SHORT_DIGIT_LINE = regex.compile(
     f"(?m)^(?=[^\\n]{{0,{DIGIT_LINE_CHARS_MAX}}}$)[^\\n\\d]*+\\d", regex.V1
 )
@@ -414,21 +416,21 @@ def build_table(doc: Document, language: str, prose_words_min: int,
                                 unspaced_language=unspaced_language, prose_min=prose_min,
                                 prose_words_min=prose_words_min,
                                 anchor_forms=_split_anchors(anchors)[0]))
-    keys = [line.key for line in facts]
-    words = [line.words for line in facts]
-    prose_chars = [line.prose for line in facts]
-    prose = [chars > 0 for chars in prose_chars]
+    keys = list(map(_KEY, facts))
+    words = list(map(_WORDS, facts))
+    prose_chars = list(map(_PROSE, facts))
+    prose = list(map(bool, prose_chars))
     cumulative = [0, *accumulate(prose_chars)]
     by_key: dict[str, list[int]] = {}
     by_first_word: dict[str, list[int]] = {}
     by_first_char: dict[str, list[int]] = {}
-    for index, key in enumerate(keys):
-        if key:
-            line = facts[index]
-            by_key.setdefault(key, []).append(index)
-            by_first_word.setdefault(line.first_word, []).append(index)
-            if line.first_char:
-                by_first_char.setdefault(line.first_char, []).append(index)
+    for index in compress(range(len(keys)), keys):  # the lines with a key
+        line = facts[index]
+        key = line.key
+        by_key.setdefault(key, []).append(index)
+        by_first_word.setdefault(line.first_word, []).append(index)
+        if line.first_char:
+            by_first_char.setdefault(line.first_char, []).append(index)
     return LineTable(doc, keys, words, prose, cumulative, by_key, by_first_word,
                      by_first_char, anchors, timeout, language, prose_words_min,
                      memo=memo, facts=facts)
