@@ -37,6 +37,7 @@ SYMBOLS = "»›→▸►⟩〉|•·‧∙„«©ⓒ>/\\½¼¾⅓⅔⅛"
 DIGIT_LINE_CHARS_MAX = 200
 _SYMBOL = regex.compile(f"[{regex.escape(SYMBOLS)}]", regex.V1)
 _KEY, _WORDS, _PROSE = attrgetter("key"), attrgetter("words"), attrgetter("prose")
+_ANCHORS = attrgetter("anchors")
 _SHORT_DIGIT_LINE = regex.compile(
     f"(?m)^(?=[^\\n]{{0,{DIGIT_LINE_CHARS_MAX}}}$)[^\\n\\d]*+\\d", regex.V1
 )
@@ -172,10 +173,9 @@ class LineTable:
         """
         hits: dict[str, list[int]] = {}
         unspaced_anchors = _split_anchors(self.anchors)[1]
-        for index, facts in enumerate(self.facts):
-            if not facts.anchors:
-                continue
-            for anchor in facts.anchors:
+        facts = self.facts
+        for index in compress(range(len(facts)), map(_ANCHORS, facts)):  # lines with anchors
+            for anchor in facts[index].anchors:
                 bucket = hits.setdefault(anchor, [])
                 if not bucket or bucket[-1] != index:
                     bucket.append(index)
