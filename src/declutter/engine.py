@@ -145,7 +145,7 @@ def run(text: str, config: Config, record: bool = False,
         if config.lang is not None:
             pass_language, pass_method = config.lang, "given"
         else:
-            pass_language, pass_method = detect_language(current.text)
+            pass_language, pass_method = detect_language(current.text, memo)
         if passes == 1:
             language, method = pass_language, pass_method
         lexicon = load_lexicon(lexicon_languages(pass_language))

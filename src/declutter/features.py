@@ -74,7 +74,9 @@ def list_marker(line: str) -> str | None:
     ('- ', None)
     """
     stripped = line.lstrip()
-    return next((mark for mark in LIST_MARKS if stripped.startswith(mark)), None)
+    if not stripped.startswith(LIST_MARKS):  # most lines: one check for every mark
+        return None
+    return next(mark for mark in LIST_MARKS if stripped.startswith(mark))
 
 
 def is_table_row(line: str) -> bool:
@@ -104,8 +106,11 @@ def ends_sentence(line: str) -> bool:
 
 
 def is_prose(line: str, words: list[str], stop: frozenset[str], unspaced: bool,
-             words_min: int) -> bool:
-    """Whether ``line`` (split into ``words``) reads as running article text."""
+             words_min: int, stop_hits: int | None = None) -> bool:
+    """Whether ``line`` (split into ``words``) reads as running article text.
+
+    ``stop_hits``, when given, is how many of ``words``, stripped of :data:`WORD_EDGE`
+    and case-folded, are in ``stop`` (what the caller has counted already)."""
     if unspaced:
         return ends_sentence(line) or any(c in line for c in UNSPACED_CLAUSE_MARKS)
     if len(words) < words_min:
@@ -114,7 +119,8 @@ def is_prose(line: str, words: list[str], stop: frozenset[str], unspaced: bool,
         return False
     if not stop:
         return True
-    hits = sum(1 for w in words if w.strip(WORD_EDGE).casefold() in stop)
+    hits = (stop_hits if stop_hits is not None
+            else sum(1 for w in words if w.strip(WORD_EDGE).casefold() in stop))
     return hits >= PROSE_STOPWORD_RATIO_MIN * len(words)
 
 

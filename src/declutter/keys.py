@@ -23,7 +23,12 @@ EDGE_CHARS = (
 
 def line_key(line: str) -> str:
     """The key of ``line`` (see the module docstring)."""
-    folded = line.casefold()
+    return folded_key(line.casefold())
+
+
+def folded_key(folded: str) -> str:
+    """The key of a line already case-folded (``line_key(line) ==
+    folded_key(line.casefold())``)."""
     if "’" in folded or "‘" in folded:
         folded = folded.replace("’", "'").replace("‘", "'")
     if "-" in folded or "_" in folded:

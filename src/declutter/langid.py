@@ -31,6 +31,7 @@ from typing import Any
 import regex
 
 from .features import STOPLIST_NAMES, stopwords
+from .memo import LineMemo
 
 #: Characters of the text read at most (long texts: :data:`SCAN_WINDOWS` windows spread
 #: from start to end, so that the article between the menus and the comments is seen).
@@ -135,9 +136,13 @@ def scanned(text: str) -> str:
     return "\n".join(text[i * step:i * step + width] for i in range(SCAN_WINDOWS))
 
 
-def detect_language(text: str) -> tuple[str, str]:
+def detect_language(text: str, memo: LineMemo | None = None) -> tuple[str, str]:
     """Return ``(language code, method)`` for ``text``; method is ``script``, ``stopwords``,
     ``langdetect`` or ``fallback``. Deterministic; bounded cost (see the module docstring).
+
+    The answer depends on the text's :func:`sample` alone: a run's ``memo`` (cleaning
+    passes whose texts differ only by short lines share their sample) identifies each
+    sample once.
 
     >>> detect_language("The cat sat on the mat and it was the best day of the year for all of us, "
     ...                 "as it is in the end what we had been waiting for with all of our friends.")
@@ -149,6 +154,13 @@ def detect_language(text: str) -> tuple[str, str]:
     ('en', 'fallback')
     """
     text_sample = sample(text)
+    if memo is not None:
+        return memo.value("language of a sample", text_sample, _identify)
+    return _identify(text_sample)
+
+
+def _identify(text_sample: str) -> tuple[str, str]:
+    """:func:`detect_language` of a text whose sample is ``text_sample``."""
     letters = -1  # counted only when needed
     if not text_sample.isascii():
         other = "".join(_NON_LATIN.findall(text_sample))

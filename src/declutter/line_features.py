@@ -21,11 +21,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import partial
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
-from .features import WORD_EDGE, ends_sentence, stopwords
+from .line_facts import CONTENT_WORD_CHARS_MIN
 from .labels import Category
 
 if TYPE_CHECKING:
@@ -41,6 +40,8 @@ LABELLED_WINDOW = 3
 LABEL_CATEGORIES: tuple[Category, ...] = tuple(
     c for c in Category if c is not Category.CUSTOM
 )
+#: Each of LABEL_CATEGORIES' place among them.
+_CATEGORY_PLACE = {category: place for place, category in enumerate(LABEL_CATEGORIES)}
 
 FEATURE_NAMES: tuple[str, ...] = (
     "log_words", "log_chars", "prose", "ends_sentence", "stopword_share",
@@ -57,7 +58,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 #: A line of at most this many words is short, for the page's share of short lines.
 SHORT_WORDS_MAX = 3
 #: Words shorter than this do not count towards a line's echo in the prose.
-ECHO_WORD_CHARS_MIN = 3
+ECHO_WORD_CHARS_MIN = CONTENT_WORD_CHARS_MIN
 #: Half-width, in non-blank lines, of the neighbourhood whose prose a line may echo.
 ECHO_WINDOW = 3
 
@@ -76,7 +77,6 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
     count = len(order)
     if not count:
         return order, []
-    stop = stopwords(ctx.language)
     prose = [table.prose[i] for i in order]
     words = [table.words[i] for i in order]
     prior = ctx.prior
@@ -93,6 +93,9 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
     for index in order:
         if table.prose[index]:
             prose_words.update(words_of[index])
+    # the words of the page's prose, and those that two prose lines or more use (what
+    # another prose line than a prose line itself uses: see _echo)
+    echoing = (frozenset(prose_words), frozenset(w for w, n in prose_words.items() if n > 1))
     page = [
         math.log1p(count),
         sum(prose) / count,
@@ -102,7 +105,7 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
         float(ctx.forum),
         evidence.page_article,
     ]
-    shapes = table.line_column(("line shape", ctx.language), partial(_line_shape, stop=stop))
+    facts = table.facts
     log_words = [math.log1p(w) for w in words]
     # one list of prose shares per width of PROSE_WINDOWS (unpacking fails if they change)
     window_1, window_2, window_3, window_6 = (
@@ -120,7 +123,7 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
             continue
         chosen.append(index)
         categories = categories_of.get(index)
-        shape = shapes[index]
+        shape = facts[index].shape
         vectors.append([
             log_words[position], shape[0], float(prose[position]),
             shape[1], shape[2], shape[3], shape[4], shape[5],
@@ -137,39 +140,32 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
             labelled_window[position],
             float(labelled[position]),
             prior.get(index, 0.0),
-            *([float(c in categories) for c in LABEL_CATEGORIES] if categories
-              else no_categories),
+            *(_category_flags(categories) if categories else no_categories),
             float(index in guarded),
             math.log1p(rules_of.get(index, 0)),
             float(index in spans),
-            _echo(words_of[index], prose[position], prose_words),
-            _echo_near(words_of, table.prose, order, position),
+            _echo(words_of[index], echoing[prose[position]]),
+            _echo_near(words_of, table.prose, order, position) if words_of[index] else 0.0,
             *page,
         ])
     return chosen, vectors
 
 
-def _line_shape(line: str, stop: frozenset[str]) -> tuple[float, ...]:
-    """The features of a line that depend on its text alone: its length, whether it
-    ends a sentence, and its shares of stopwords, capitalised words, digits and
-    symbols."""
-    line = line.strip()
-    tokens = line.split()
-    word_count = max(len(tokens), 1)
-    chars = max(len(line), 1)
-    return (
-        math.log1p(len(line)),
-        float(ends_sentence(line)),
-        len([t for t in tokens if t.strip(WORD_EDGE).casefold() in stop]) / word_count,
-        len([t for t in tokens if t[:1].isupper()]) / word_count,
-        sum(map(str.isdigit, line)) / chars,
-        (len(line) - sum(map(str.isalnum, line)) - sum(map(str.isspace, line))) / chars,
-    )
+def _category_flags(categories: "set[Category]") -> list[float]:
+    """1.0 for each of :data:`LABEL_CATEGORIES` among ``categories``, else 0.0."""
+    flags = [0.0] * len(LABEL_CATEGORIES)
+    for category in categories:
+        place = _CATEGORY_PLACE.get(category)
+        if place is not None:
+            flags[place] = 1.0
+    return flags
 
 
 def _window_shares(sums: list[int], width: int, count: int) -> list[float]:
     """:func:`_window_share` at every position."""
-    return [_window_share(sums, position, width, count) for position in range(count)]
+    firsts = [0] * min(width, count) + list(range(0, count - width))  # max(0, p - width)
+    lasts = list(range(width + 1, count)) + [count] * min(width + 1, count)  # min(count, p + width + 1)
+    return [(sums[last] - sums[first]) / (last - first) for first, last in zip(firsts, lasts)]
 
 
 @dataclass(frozen=True)
@@ -197,24 +193,18 @@ def echoed_by_prose(ctx: "ScanContext", index: int) -> float:
 
 def content_words(ctx: "ScanContext") -> list[frozenset[str]]:
     """Per line, the words that carry meaning: case-folded, not in the stoplist of the
-    page's language (computed once per pass's table)."""
-    return ctx.table.line_column(("content_words", ctx.language),
-                                 partial(_content_words, stop=stopwords(ctx.language)))
+    page's language (:attr:`declutter.line_facts.LineFacts.content_words`)."""
+    return ctx.table.content_words
 
 
-def _content_words(line: str, stop: frozenset[str]) -> frozenset[str]:
-    """The words of ``line`` that carry meaning: case-folded, not in the stoplist."""
-    words = (t.strip(WORD_EDGE).casefold() for t in line.split())
-    return frozenset(w for w in words if len(w) >= ECHO_WORD_CHARS_MIN and w not in stop)
-
-
-def _echo(own: frozenset[str], is_prose: bool, prose_words: Counter[str]) -> float:
-    """The share of a line's content words that the page's other prose lines use: the
-    page's own headings and quoted examples echo its prose, other pages' chrome does not."""
+def _echo(own: frozenset[str], used: frozenset[str]) -> float:
+    """The share of a line's content words that the page's other prose lines use
+    (``used``: the words of the page's prose for a line that is not prose, those of two
+    prose lines or more for one that is): the page's own headings and quoted examples
+    echo its prose, other pages' chrome does not."""
     if not own:
         return 0.0
-    mine = 1 if is_prose else 0
-    return sum(1 for w in own if prose_words[w] > mine) / len(own)
+    return len(own & used) / len(own)
 
 
 def _echo_near(words: Sequence[frozenset[str]], prose: Sequence[bool], order: list[int],
@@ -225,11 +215,12 @@ def _echo_near(words: Sequence[frozenset[str]], prose: Sequence[bool], order: li
     own = words[order[position]]
     if not own:
         return 0.0
-    near: set[str] = set()
+    used: set[str] = set()  # own words that a prose line nearby uses (each intersection
+    # is at most as large as the line's own words, unlike the nearby lines' union)
     for other in range(max(0, position - ECHO_WINDOW), min(len(order), position + ECHO_WINDOW + 1)):
         if other != position and prose[order[other]]:
-            near |= words[order[other]]
-    return len(own & near) / len(own)
+            used |= own & words[order[other]]
+    return len(used) / len(own)
 
 
 def _prose_runs(prose: list[bool]) -> list[int]:

@@ -25,6 +25,15 @@ class LineMemo:
     def __init__(self) -> None:
         self._stores: dict[Hashable, dict[str, Any]] = {}
 
+    def value(self, name: Hashable, text: str, compute: Callable[[str], Any]) -> Any:
+        """``compute(text)``, computed once per run under ``name`` for each distinct
+        ``text`` (which need not be a line: a value of any text alone)."""
+        store = self._stores.setdefault(name, {})
+        found = store.get(text, store)
+        if found is store:
+            found = store[text] = compute(text)
+        return found
+
     def values(self, name: Hashable, lines: Sequence[str],
                compute: Callable[[str], Any]) -> list[Any]:
         """``[compute(line) for line in lines]``, computing each distinct line once per

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from itertools import compress
 from importlib.resources import files
 from typing import TYPE_CHECKING, AbstractSet
 
-from .features import SENTENCE_END, list_marker
 from .labels import Category
 from .line_features import SHORT_WORDS_MAX
 from .trees import ModelFormatError, TreeEnsemble
@@ -42,9 +42,6 @@ PAGE_CATEGORIES: tuple[Category, ...] = (
     Category.HEADLINE_LIST, Category.COMMENTS, Category.NAVIGATION,
     Category.OUTSIDE_ARTICLE, Category.DATELINE, Category.BYLINE,
 )
-#: Characters that price a product in most currencies.
-CURRENCY = "$€£¥₹₽₩"
-_CURRENCY_CHARS = frozenset(CURRENCY)
 
 PAGE_FEATURE_NAMES: tuple[str, ...] = (
     "log_lines", "prose_share", "short_share", "long_share", "sentence_end_share",
@@ -56,7 +53,8 @@ PAGE_FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
-#: Where the flags of :func:`_line_shape` end (the symbol count follows them).
+#: Where the flags of a line's page shape end (the symbol count follows them; see
+#: :attr:`declutter.line_facts.LineFacts.page_shape`).
 FLAGS_END = 7
 
 
@@ -71,9 +69,10 @@ def page_vector(ctx: "ScanContext", set_aside: AbstractSet[int] = frozenset()) -
     count = len(order)
     if not count:
         return [0.0] * len(PAGE_FEATURE_NAMES)
-    shapes = table.line_column("page line shape", _line_shape)
-    rows = [shapes[i] for i in order]
-    lengths = [row[0] for row in rows]
+    facts = table.facts
+    # one column per field of the lines' page shapes
+    columns = list(zip(*[facts[i].page_shape for i in order]))
+    lengths = columns[0]
     words = [table.words[i] for i in order]
     prose = [table.prose[i] for i in order]
     chars = sum(lengths) or 1
@@ -87,10 +86,10 @@ def page_vector(ctx: "ScanContext", set_aside: AbstractSet[int] = frozenset()) -
                 longest, best_start = run, start
         else:
             run = 0
-    prose_chars = sum(length for length, flag in zip(lengths, prose) if flag) or 1
+    prose_chars = sum(compress(lengths, prose)) or 1
     longest_chars = sum(lengths[best_start:best_start + longest])
     first_prose = next((position for position, flag in enumerate(prose) if flag), count)
-    flags = [sum(column) / count for column in zip(*(row[1:FLAGS_END] for row in rows))]
+    flags = [sum(column) / count for column in columns[1:FLAGS_END]]
     prior = ctx.prior
     labelled = sum(1 for i in order if prior.get(i, 0.0) >= 0.5)
     categories = ctx.prior_categories
@@ -108,7 +107,7 @@ def page_vector(ctx: "ScanContext", set_aside: AbstractSet[int] = frozenset()) -
         flags[0],  # sentence end
         sum([math.log1p(w) for w in words]) / count,
         flags[1], flags[2],  # digits, currency
-        sum(row[FLAGS_END] for row in rows) / chars,
+        sum(columns[FLAGS_END]) / chars,
         flags[3], flags[4], flags[5],  # list marker, question, colon
         longest / count,
         (longest_chars if longest else 0) / prose_chars,
@@ -118,24 +117,6 @@ def page_vector(ctx: "ScanContext", set_aside: AbstractSet[int] = frozenset()) -
         float(ctx.whole_page),
         float(ctx.forum),
     ]
-
-
-def _line_shape(line: str) -> tuple[int, bool, bool, bool, bool, bool, bool, int]:
-    """What :func:`page_vector` counts of one line, stripped: its length; whether it
-    ends a sentence, holds a digit, a currency sign, opens with a list marker, ends with
-    a question mark, holds a colon; and its symbols (neither letters, digits nor
-    spaces)."""
-    line = line.strip()
-    return (
-        len(line),
-        line[-1:] in SENTENCE_END,
-        any(map(str.isdigit, line)),
-        not _CURRENCY_CHARS.isdisjoint(line),
-        list_marker(line) is not None,
-        line.endswith("?"),
-        ":" in line,
-        len(line) - sum(map(str.isalnum, line)) - line.count(" "),
-    )
 
 
 @lru_cache(maxsize=1)

@@ -10,44 +10,37 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from contextlib import contextmanager
 from functools import cached_property, lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import attrgetter
 from typing import Any, Callable, Hashable, Iterator
 
 import regex
 
 from .document import Document
 from .errors import RuleTimeout
-from .features import UNSPACED_LANGUAGES, is_menu_entry, is_prose, stopwords
-from .keys import EDGE_CHARS, line_key
+from .features import UNSPACED_LANGUAGES, stopwords
+from .keys import EDGE_CHARS
+from .line_facts import (  # noqa: F401  (KEY_CHARS_MAX: read through this module too)
+    KEY_CHARS_MAX, PROSE_CHARS_MIN, PROSE_CHARS_MIN_UNSPACED, TOKEN_PUNCTUATION, LineFacts,
+    line_facts, unspaced,
+)
 from .memo import LineMemo
 from .patterns import DEFAULT_TIMEOUT
 
-#: Lines longer than this (in characters) get no key: no phrase rule looks at them.
-KEY_CHARS_MAX = 1000
-#: Lines with more words than this are running text: no anchor is looked for in them.
-ANCHOR_LINE_WORDS_MAX = 120
 #: Punctuation that may open or close a token around an anchor word.
 TOKEN_OPENERS = ("", "(", "[", '"', "'", "“", "«", "¿", "¡")
 TOKEN_CLOSERS = ("", ".", ",", ":", ";", "!", "?", ")", "]", '"', "'", "”", "»", "...", "…",
                  ".)", ").", '."', ".”", "):")
-TOKEN_PUNCTUATION = "()[]\"'“”«»¿¡.,:;!?…"
-#: The most words a menu entry has (checked before the finer test).
-MENU_WORDS_MAX = 4
 #: Symbols that rules look for inside lines (separators, quotation marks, ©).
 SYMBOLS = "»›→▸►⟩〉|•·‧∙„«©ⓒ>/\\½¼¾⅓⅔⅛"
 #: Longest line (characters) listed by :attr:`LineTable.short_digit_lines`.
 DIGIT_LINE_CHARS_MAX = 200
 _SYMBOL = regex.compile(f"[{regex.escape(SYMBOLS)}]", regex.V1)
+_KEY, _WORDS, _PROSE = attrgetter("key"), attrgetter("words"), attrgetter("prose")
+_ANCHORS = attrgetter("anchors")
 _SHORT_DIGIT_LINE = regex.compile(
     f"(?m)^(?=[^\\n]{{0,{DIGIT_LINE_CHARS_MAX}}}$)[^\\n\\d]*+\\d", regex.V1
 )
-
-_UNSPACED_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]", regex.V1)
-
-#: Lines shorter than this are never prose.
-PROSE_CHARS_MIN = 40
-#: Unspaced scripts (Chinese, Japanese...): shorter prose lines exist.
-PROSE_CHARS_MIN_UNSPACED = 16
 
 
 @dataclass(frozen=True)
@@ -63,6 +56,8 @@ class LineTable:
     :param by_first_word: first word of a key -> indices of those lines.
     :param by_first_char: first character of a key, for keys that start in an unspaced
         script (Chinese, Japanese, Thai) -> indices of those lines.
+    :param facts: each line's :class:`~declutter.line_facts.LineFacts`, of which the
+        columns above are parts.
     """
 
     doc: Document
@@ -84,6 +79,7 @@ class LineTable:
     columns: dict[Hashable, list] = field(default_factory=dict, repr=False, compare=False)
     #: what the run's passes computed from single lines (:class:`LineMemo`)
     memo: LineMemo = field(default_factory=LineMemo, repr=False, compare=False)
+    facts: list[LineFacts] = field(default_factory=list, repr=False, compare=False)
 
     def column(self, name: str, compute: Callable[["LineTable"], list]) -> list:
         """A per-line column computed once per document and carried into later passes.
@@ -117,10 +113,9 @@ class LineTable:
 
     def lines_with_key(self, phrases: frozenset[str] | tuple[str, ...]) -> Iterator[tuple[int, str]]:
         """``(line index, key)`` of the lines whose key is one of ``phrases``, in order."""
-        found = []
-        for phrase in self.by_key.keys() & set(phrases):
-            found.extend((index, phrase) for index in self.by_key[phrase])
-        return iter(sorted(found))
+        by_key = self.by_key
+        return iter(sorted([(index, phrase) for phrase in by_key.keys() & phrases
+                            for index in by_key[phrase]]))
 
     def lines_opening_with(self, phrases: tuple[str, ...]) -> Iterator[tuple[int, str]]:
         """``(line index, phrase)`` of the lines whose key begins with one of ``phrases``
@@ -177,16 +172,10 @@ class LineTable:
         their forms with punctuation attached); symbols by one character-class scan.
         """
         hits: dict[str, list[int]] = {}
-        variants, unspaced_anchors = _split_anchors(self.anchors)
-        words = self.words
-        searched = [key if key and words[index] <= ANCHOR_LINE_WORDS_MAX else ""
-                    for index, key in enumerate(self.keys)]
-        found_in = self.memo.values(("anchor tokens", self.anchors), searched,
-                                    partial(_anchors_in, variants))
-        for index, found in enumerate(found_in):
-            if not found:
-                continue
-            for anchor in found:
+        unspaced_anchors = _split_anchors(self.anchors)[1]
+        facts = self.facts
+        for index in compress(range(len(facts)), map(_ANCHORS, facts)):  # lines with anchors
+            for anchor in facts[index].anchors:
                 bucket = hits.setdefault(anchor, [])
                 if not bucket or bucket[-1] != index:
                     bucket.append(index)
@@ -216,8 +205,15 @@ class LineTable:
 
     @cached_property
     def menu_like(self) -> list[bool]:
-        """Whether each line could be a menu entry (see :func:`is_menu_entry`)."""
-        return self.line_column("menu_like", _menu_like)
+        """Whether each line could be a menu entry (see
+        :func:`~declutter.features.is_menu_entry`)."""
+        return [facts.menu_like for facts in self.facts]
+
+    @cached_property
+    def content_words(self) -> list[frozenset[str]]:
+        """Each line's content words (:attr:`LineFacts.content_words
+        <declutter.line_facts.LineFacts.content_words>`)."""
+        return [facts.content_words for facts in self.facts]
 
     @cached_property
     def short_digit_lines(self) -> list[int]:
@@ -294,12 +290,6 @@ def anchor_of(phrase: str) -> str:
     return max((word.strip(TOKEN_PUNCTUATION) or word for word in phrase.split(" ")), key=len)
 
 
-def unspaced(char: str) -> bool:
-    """Whether ``char`` belongs to a script written without spaces (Han, kana, Thai...),
-    where phrases need no word boundary."""
-    return bool(char) and _UNSPACED_CHAR.match(char) is not None
-
-
 def contains_words(key: str, phrase: str) -> bool:
     """Whether ``phrase`` occurs in ``key`` with word boundaries on both sides (none is
     needed next to characters of unspaced scripts)."""
@@ -338,24 +328,6 @@ def _anchor_variants(anchors: tuple[str, ...]) -> frozenset[str]:
     )
 
 
-def _menu_like(line: str) -> bool:
-    """Whether ``line`` could be a menu entry: a few words (see :func:`is_menu_entry`)."""
-    return 0 < len(line.split()) <= MENU_WORDS_MAX and is_menu_entry(line)
-
-
-def _anchors_in(variants: frozenset[str], key: str) -> tuple[str, ...]:
-    """The anchors of the tokens of ``key`` among ``variants`` (none for ``""``)."""
-    if not key:
-        return ()
-    found = variants.intersection(key.replace("/", " ").replace("|", " ").split())
-    return tuple(variants_anchor(token) for token in found)
-
-
-def variants_anchor(token: str) -> str:
-    """The anchor inside a token found among :func:`_anchor_variants`."""
-    return token.strip(TOKEN_PUNCTUATION)
-
-
 def derive_table(first: LineTable, doc: Document, to_first: list[int]) -> LineTable:
     """The table of ``doc``, whose lines are lines of ``first.doc`` (``to_first`` maps
     each to its line there), reusing what the first table computed line by line.
@@ -365,6 +337,7 @@ def derive_table(first: LineTable, doc: Document, to_first: list[int]) -> LineTa
     """
     count = len(doc.lines)
     keys, words, prose = [""] * count, [0] * count, [False] * count
+    facts: list[LineFacts] = [first.facts[origin] for origin in to_first]
     by_key: dict[str, list[int]] = {}
     by_first_word: dict[str, list[int]] = {}
     by_first_char: dict[str, list[int]] = {}
@@ -379,6 +352,7 @@ def derive_table(first: LineTable, doc: Document, to_first: list[int]) -> LineTa
         if fresh is not None and not same[index]:
             keys[index], words[index], prose[index] = (
                 fresh.keys[index], fresh.words[index], fresh.prose[index])
+            facts[index] = fresh.facts[index]
         else:
             origin = to_first[index]
             keys[index], words[index], prose[index] = (
@@ -391,7 +365,7 @@ def derive_table(first: LineTable, doc: Document, to_first: list[int]) -> LineTa
     cumulative[count] = total
     derived = LineTable(doc, keys, words, prose, cumulative, by_key, by_first_word,
                         by_first_char, first.anchors, first.timeout, first.language,
-                        first.prose_words_min)
+                        first.prose_words_min, facts=facts)
     if fresh is None:
         _carry_caches(first, derived, to_first)
     return derived
@@ -434,57 +408,29 @@ def build_table(doc: Document, language: str, prose_words_min: int,
     same values a fresh computation gives); a table built without one starts its own.
     """
     memo = LineMemo() if memo is None else memo
-    stop = stopwords(language)
     unspaced_language = language in UNSPACED_LANGUAGES
     prose_min = PROSE_CHARS_MIN_UNSPACED if unspaced_language else PROSE_CHARS_MIN
-    rows = memo.values(("table row", language, prose_words_min), doc.lines,
-                       partial(_table_row, stop=stop, unspaced_language=unspaced_language,
-                               prose_min=prose_min, prose_words_min=prose_words_min))
-    count = len(doc.lines)
-    keys = [""] * count
-    words = [0] * count
-    prose = [False] * count
+    anchors = tuple(anchors)
+    facts = memo.values(("line facts", language, prose_words_min, anchors), doc.lines,
+                        partial(line_facts, stop=stopwords(language),
+                                unspaced_language=unspaced_language, prose_min=prose_min,
+                                prose_words_min=prose_words_min,
+                                anchor_forms=_split_anchors(anchors)[0]))
+    keys = list(map(_KEY, facts))
+    words = list(map(_WORDS, facts))
+    prose_chars = list(map(_PROSE, facts))
+    prose = list(map(bool, prose_chars))
+    cumulative = [0, *accumulate(prose_chars)]
     by_key: dict[str, list[int]] = {}
     by_first_word: dict[str, list[int]] = {}
     by_first_char: dict[str, list[int]] = {}
-    cumulative = [0] * (count + 1)
-    total = 0
-    blank = doc.blank
-    for index, (line_words, line_prose, key, first_word, first_char) in enumerate(rows):
-        cumulative[index] = total
-        if blank[index]:
-            continue
-        words[index] = line_words
-        if line_prose:
-            prose[index] = True
-            total += line_prose
-        if key:
-            keys[index] = key
-            by_key.setdefault(key, []).append(index)
-            by_first_word.setdefault(first_word, []).append(index)
-            if first_char:
-                by_first_char.setdefault(first_char, []).append(index)
-    cumulative[count] = total
+    for index in compress(range(len(keys)), keys):  # the lines with a key
+        line = facts[index]
+        key = line.key
+        by_key.setdefault(key, []).append(index)
+        by_first_word.setdefault(line.first_word, []).append(index)
+        if line.first_char:
+            by_first_char.setdefault(line.first_char, []).append(index)
     return LineTable(doc, keys, words, prose, cumulative, by_key, by_first_word,
-                     by_first_char, tuple(anchors), timeout, language, prose_words_min,
-                     memo=memo)
-
-
-def _table_row(line: str, stop: frozenset[str], unspaced_language: bool, prose_min: int,
-               prose_words_min: int) -> tuple[int, int, str, str, str]:
-    """What :func:`build_table` records of one line: its words, its length when it is
-    prose (else 0), its key, the key's first word and, when the key opens in an unspaced
-    script, its first character."""
-    if not line or line.isspace():
-        return 0, 0, "", "", ""
-    split = line.split()
-    length = len(line)
-    prose = length if length >= prose_min and is_prose(
-        line, split, stop, unspaced_language, prose_words_min) else 0
-    if length > KEY_CHARS_MAX:
-        return len(split), prose, "", "", ""
-    key = line_key(line)
-    if not key:
-        return len(split), prose, "", "", ""
-    return (len(split), prose, key, key.split(" ", 1)[0].rstrip(EDGE_CHARS),
-            key[0] if unspaced(key[0]) else "")
+                     by_first_char, anchors, timeout, language, prose_words_min,
+                     memo=memo, facts=facts)
