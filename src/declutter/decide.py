@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from .document import Document
-from .features import ends_sentence
+from .features import UNSPACED_LANGUAGES, ends_sentence
 from .table import LineTable
 from .labels import Category, Confidence, Guard, Label, Mark
 from .profiles import Thresholds
@@ -67,8 +67,10 @@ INSIDE_REACH = 2
 #: Different short labelled lines, each between two paragraphs, that make a series of
 #: described items (headings a text discusses one by one) rather than stray widgets.
 DESCRIBED_ITEMS_MIN = 3
-#: The most words a described item's heading has.
+#: The most words a described item's heading has...
 DESCRIBED_ITEM_WORDS_MAX = 4
+#: ...and the most characters in a language written without spaces ('回复', '分享').
+DESCRIBED_ITEM_CHARS_MAX_UNSPACED = 6
 
 
 @dataclass
@@ -247,9 +249,16 @@ def _described_items(doc: Document, table: LineTable, best: dict[int, Label],
     def sentence(index: int | None) -> bool:
         return index is not None and index not in best and ends_sentence(doc.lines[index])
 
+    unspaced = table.language in UNSPACED_LANGUAGES
+
+    def short(index: int) -> bool:
+        if unspaced:
+            return len(doc.lines[index].strip()) <= DESCRIBED_ITEM_CHARS_MAX_UNSPACED
+        return table.words[index] <= DESCRIBED_ITEM_WORDS_MAX
+
     items = [index for index, label in best.items()
              if label.category is not Category.CUSTOM and index not in in_region
-             and table.words[index] <= DESCRIBED_ITEM_WORDS_MAX
+             and short(index)
              and sentence(_neighbour(doc, index, -1)) and sentence(_neighbour(doc, index, +1))]
     if len({table.keys[index] for index in items}) < DESCRIBED_ITEMS_MIN:
         return frozenset()
