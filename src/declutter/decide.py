@@ -64,7 +64,7 @@ EDGE_CATEGORIES = frozenset({Category.COPYRIGHT, Category.SOURCE, Category.AFFIL
 #: How many non-blank lines away a prose line may be, on each side, for an edge line
 #: to stand inside the article (a chart's title may come between it and the prose).
 INSIDE_REACH = 2
-#: Different short labelled lines, each between two paragraphs, that make a series of
+#: Different short labelled lines, each between two sentences, that make a series of
 #: described items (headings a text discusses one by one) rather than stray widgets.
 DESCRIBED_ITEMS_MIN = 3
 #: The most words a described item's heading has...
@@ -165,9 +165,12 @@ def decide(
               and _prose_around(doc, table, best, index, INSIDE_REACH)):
             decision.spared[index] = (INSIDE_ARTICLE, label, "between stretches of the "
                                       "article's prose, not at the page's edge")
-        elif index in described or (label.confidence < Confidence.STRONG
-                                    and index not in in_region
-                                    and _prose_around(doc, table, best, index, 1)):
+        elif index in described:
+            decision.spared[index] = (BETWEEN_PARAGRAPHS, label, "one of several different "
+                                      "short lines, each followed by what the text says "
+                                      "of it: headings of items the text describes")
+        elif (label.confidence < Confidence.STRONG and index not in in_region
+              and _prose_around(doc, table, best, index, 1)):
             decision.spared[index] = (BETWEEN_PARAGRAPHS, label,
                                       "a short line between two article paragraphs")
         elif (echo is not None and index not in in_region
