@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from declutter.assemble import assemble, emitted_lines
 from declutter.document import segment
 from declutter.engine import _line_map
-from declutter.table import anchor_of, build_table, derive_table
+from declutter.table import anchor_of, build_table, carry_line_caches, derive_table
 from test_properties import page_texts
 
 ANCHORS = ("cookies", "newsletter", "reuters", "commission")
@@ -36,6 +36,34 @@ def test_derived_table_equals_a_fresh_one(text, drops):
     assert derived.anchor_hits == fresh.anchor_hits
     assert derived.short_digit_lines == fresh.short_digit_lines
     assert derived.menu_like == fresh.menu_like
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(page_texts(), st.lists(st.booleans(), max_size=60))
+def test_caches_carried_from_an_earlier_pass_equal_fresh_ones(text, drops):
+    doc = segment(text)
+    keep = [not (drops[i] if i < len(drops) else False) for i in range(len(doc.lines))]
+    emitted = emitted_lines(doc, keep)
+    later = segment(assemble(doc, emitted))
+    mapping = _line_map(doc, emitted, later)
+    first = build_table(doc, "en", 8, ANCHORS)
+    computed = (first.anchor_hits, first.short_digit_lines, first.menu_like)
+    assert all(value is not None for value in computed)  # computed before carrying
+    carried = build_table(later, "en", 8, ANCHORS)
+    carry_line_caches(first, carried, mapping)
+    fresh = build_table(later, "en", 8, ANCHORS)
+    assert carried.anchor_hits == fresh.anchor_hits
+    assert carried.short_digit_lines == fresh.short_digit_lines
+    assert carried.menu_like == fresh.menu_like
+
+
+def test_caches_are_not_carried_between_tables_built_differently():
+    doc = segment("Accept cookies\n12 comments\n")
+    first = build_table(doc, "en", 8, ANCHORS)
+    assert first.anchor_hits and first.short_digit_lines
+    other = build_table(doc, "de", 8, ANCHORS)
+    carry_line_caches(first, other, [0, 1])
+    assert "anchor_hits" not in other.__dict__ and "short_digit_lines" not in other.__dict__
 
 
 def test_a_phrase_whose_longest_word_carries_punctuation_is_found():

@@ -22,7 +22,7 @@ from .document import Document, segment
 from .errors import RuleTimeout
 from .hints import NO_HINTS, PageHints
 from .keys import line_key
-from .table import anchor_of, build_table
+from .table import LineTable, anchor_of, build_table, carry_line_caches
 from .labels import Category, Guard, Label, Mark
 from .line_features import echoed_by_prose
 from .page_kind import article_probability
@@ -136,6 +136,8 @@ def run(text: str, config: Config, record: bool = False,
     work, budget = 0, PASS_WORK_FACTOR * max(len(original.content), 1)
     converged = False
     memo = LineMemo()  # what a pass computes from single lines, for the run's later passes
+    previous: LineTable | None = None  # the table of the pass before
+    previous_to_original: list[int] = []
     while passes < MAX_PASSES and work < budget:
         passes += 1
         work += len(current.content)
@@ -151,6 +153,11 @@ def run(text: str, config: Config, record: bool = False,
         lexicon = load_lexicon(lexicon_languages(pass_language))
         table = build_table(current, pass_language, thresholds.prose_words_min,
                             rule_anchors(rules, lexicon), config.timeout, memo)
+        if previous is not None:  # the lazy indexes an earlier pass computed, line by line
+            to_previous = _to_previous(previous_to_original, to_original)
+            if to_previous is not None:
+                carry_line_caches(previous, table, to_previous)
+        previous, previous_to_original = table, to_original
         ctx = ScanContext(current, table, lexicon, thresholds, pass_language, config.timeout)
         if passes == 1:  # line numbers and the first line change after the first pass
             ctx = replace(ctx, comment_section=_line_at(original, hints.comments_offset),
@@ -202,6 +209,14 @@ def _threads(marks: list[Mark], later_rules: tuple) -> frozenset[int]:
                      if mark.label.category is Category.COMMENTS
                      and mark.label.rule in every_pass
                      for index in range(mark.first, mark.last + 1))
+
+
+def _to_previous(previous_to_original: list[int], to_original: list[int]) -> list[int] | None:
+    """For each line of a pass, the line of the pass before that starts with the same
+    original line (``None`` when one has none)."""
+    position = {origin: index for index, origin in enumerate(previous_to_original)}
+    mapped = [position.get(origin) for origin in to_original]
+    return None if None in mapped else mapped
 
 
 def _line_at(doc: Document, offset: int | None) -> int | None:

@@ -371,6 +371,25 @@ def derive_table(first: LineTable, doc: Document, to_first: list[int]) -> LineTa
     return derived
 
 
+def carry_line_caches(previous: LineTable, table: LineTable, to_previous: list[int]) -> None:
+    """Give ``table`` the line-local indexes and columns that ``previous`` (the table of
+    an earlier pass) has computed, when every line of ``table`` is the line
+    ``to_previous`` maps it to and both tables were built alike (language, prose
+    threshold, anchors, time budget); otherwise leave its caches lazy.
+
+    Each carried value equals what ``table`` would compute itself: the indexes and
+    columns depend on single lines only.
+    """
+    if (previous.language, previous.prose_words_min, previous.anchors, previous.timeout) != (
+            table.language, table.prose_words_min, table.anchors, table.timeout):
+        return
+    lines, earlier = table.doc.lines, previous.doc.lines
+    if len(to_previous) != len(lines) or any(
+            earlier[origin] != line for origin, line in zip(to_previous, lines)):
+        return
+    _carry_caches(previous, table, to_previous)
+
+
 def _carry_caches(first: LineTable, derived: LineTable, to_first: list[int]) -> None:
     """Pre-fill the derived table's cached properties from those the first table has
     already computed (they are line-local); the rest stay lazy."""

@@ -7,7 +7,7 @@ with no article before it the thread is the page (a forum), and it stays.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from statistics import median
 from typing import Iterator, Mapping
 
@@ -17,6 +17,7 @@ from ..features import ends_sentence
 from ..labels import Category, Confidence, Label, Mark
 from ..lexicon import Lexicon
 from ..patterns import compile_pattern, search, trie_alternation
+from ..table import LineTable
 from .base import Finding, ScanContext, single
 from .dates import BARE_DATE_CHARS_MAX, is_bare_date
 
@@ -88,6 +89,23 @@ def _template_token(token: str, unit: str) -> str:
 
 
 def find_markers(ctx: ScanContext) -> dict[int, str]:
+    """Line index -> marker kind, for every comment marker in the document, in line
+    order. Whether a line is a marker depends on the line alone, so the kinds are a
+    column of the table (:meth:`declutter.table.LineTable.column`), which a later pass
+    over the same lines reuses."""
+    kinds = ctx.table.column("comment markers", partial(_marker_kinds, ctx))
+    return {index: kind for index, kind in enumerate(kinds) if kind is not None}
+
+
+def _marker_kinds(ctx: ScanContext, table: LineTable) -> list[str | None]:
+    """Each line's kind of comment marker, or ``None``."""
+    kinds: list[str | None] = [None] * len(table.keys)
+    for index, kind in _markers(ctx).items():
+        kinds[index] = kind
+    return kinds
+
+
+def _markers(ctx: ScanContext) -> dict[int, str]:
     """Line index -> marker kind, for every comment marker in the document."""
     doc, lexicon, table = ctx.doc, ctx.lexicon, ctx.table
     markers: dict[int, str] = {}
