@@ -20,9 +20,8 @@ from .document import Document
 from .errors import RuleTimeout
 from .features import UNSPACED_LANGUAGES, stopwords
 from .keys import EDGE_CHARS
-from .line_facts import (  # noqa: F401  (KEY_CHARS_MAX: read through this module too)
-    KEY_CHARS_MAX, PROSE_CHARS_MIN, PROSE_CHARS_MIN_UNSPACED, TOKEN_PUNCTUATION, LineFacts,
-    line_facts, unspaced,
+from .line_facts import (
+    PROSE_CHARS_MIN, PROSE_CHARS_MIN_UNSPACED, TOKEN_PUNCTUATION, LineFacts, line_facts, unspaced,
 )
 from .memo import LineMemo
 from .patterns import DEFAULT_TIMEOUT
@@ -328,49 +327,6 @@ def _anchor_variants(anchors: tuple[str, ...]) -> frozenset[str]:
     )
 
 
-def derive_table(first: LineTable, doc: Document, to_first: list[int]) -> LineTable:
-    """The table of ``doc``, whose lines are lines of ``first.doc`` (``to_first`` maps
-    each to its line there), reusing what the first table computed line by line.
-
-    Lines whose text differs from the mapped line (two breaks that joined into one)
-    fall back to a fresh computation, so the result equals :func:`build_table`.
-    """
-    count = len(doc.lines)
-    keys, words, prose = [""] * count, [0] * count, [False] * count
-    facts: list[LineFacts] = [first.facts[origin] for origin in to_first]
-    by_key: dict[str, list[int]] = {}
-    by_first_word: dict[str, list[int]] = {}
-    by_first_char: dict[str, list[int]] = {}
-    cumulative = [0] * (count + 1)
-    total = 0
-    same = [first.doc.lines[to_first[i]] == doc.lines[i] for i in range(count)]
-    fresh = None
-    if not all(same):
-        fresh = build_table(doc, first.language, first.prose_words_min, first.anchors, first.timeout)
-    for index in range(count):
-        cumulative[index] = total
-        if fresh is not None and not same[index]:
-            keys[index], words[index], prose[index] = (
-                fresh.keys[index], fresh.words[index], fresh.prose[index])
-            facts[index] = fresh.facts[index]
-        else:
-            origin = to_first[index]
-            keys[index], words[index], prose[index] = (
-                first.keys[origin], first.words[origin], first.prose[origin])
-        if prose[index]:
-            total += len(doc.lines[index])
-        key = keys[index]
-        if key:
-            _index_key(key, index, by_key, by_first_word, by_first_char)
-    cumulative[count] = total
-    derived = LineTable(doc, keys, words, prose, cumulative, by_key, by_first_word,
-                        by_first_char, first.anchors, first.timeout, first.language,
-                        first.prose_words_min, facts=facts)
-    if fresh is None:
-        _carry_caches(first, derived, to_first)
-    return derived
-
-
 def carry_line_caches(previous: LineTable, table: LineTable, to_previous: list[int]) -> None:
     """Give ``table`` the line-local indexes and columns that ``previous`` (the table of
     an earlier pass) has computed, when every line of ``table`` is the line
@@ -387,27 +343,21 @@ def carry_line_caches(previous: LineTable, table: LineTable, to_previous: list[i
     if len(to_previous) != len(lines) or any(
             earlier[origin] != line for origin, line in zip(to_previous, lines)):
         return
-    _carry_caches(previous, table, to_previous)
-
-
-def _carry_caches(first: LineTable, derived: LineTable, to_first: list[int]) -> None:
-    """Pre-fill the derived table's cached properties from those the first table has
-    already computed (they are line-local); the rest stay lazy."""
-    computed = first.__dict__
-    position = {origin: index for index, origin in enumerate(to_first)}
+    computed = previous.__dict__  # the cached properties it has computed; the rest stay lazy
+    position = {origin: index for index, origin in enumerate(to_previous)}
     if "anchor_hits" in computed:
         carried = {
-            anchor: [position[i] for i in lines if i in position]
-            for anchor, lines in computed["anchor_hits"].items()
+            anchor: [position[i] for i in found if i in position]
+            for anchor, found in computed["anchor_hits"].items()
         }
-        derived.__dict__["anchor_hits"] = {a: lines for a, lines in carried.items() if lines}
+        table.__dict__["anchor_hits"] = {a: found for a, found in carried.items() if found}
     if "short_digit_lines" in computed:
-        derived.__dict__["short_digit_lines"] = [
+        table.__dict__["short_digit_lines"] = [
             position[i] for i in computed["short_digit_lines"] if i in position]
     if "menu_like" in computed:
-        derived.__dict__["menu_like"] = [computed["menu_like"][origin] for origin in to_first]
-    for name, values in first.columns.items():
-        derived.columns[name] = [values[origin] for origin in to_first]
+        table.__dict__["menu_like"] = [computed["menu_like"][origin] for origin in to_previous]
+    for name, values in previous.columns.items():
+        table.columns[name] = [values[origin] for origin in to_previous]
 
 
 def _index_key(key: str, index: int, by_key: dict[str, list[int]],
