@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
-from .line_facts import CONTENT_WORD_CHARS_MIN
 from .labels import Category
 
 if TYPE_CHECKING:
@@ -57,8 +56,6 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 #: A line of at most this many words is short, for the page's share of short lines.
 SHORT_WORDS_MAX = 3
-#: Words shorter than this do not count towards a line's echo in the prose.
-ECHO_WORD_CHARS_MIN = CONTENT_WORD_CHARS_MIN
 #: Half-width, in non-blank lines, of the neighbourhood whose prose a line may echo.
 ECHO_WINDOW = 3
 
@@ -88,7 +85,7 @@ def line_features(ctx: "ScanContext", wanted: Callable[[int], bool] | None = Non
     labelled_sums = _prefix_sums(labelled)
     total_prose = table.prose_chars_before[-1] or 1
     evidence = evidence or Evidence()
-    words_of = content_words(ctx)
+    words_of = ctx.table.content_words
     prose_words: Counter[str] = Counter()
     for index in order:
         if table.prose[index]:
@@ -188,13 +185,8 @@ def echoed_by_prose(ctx: "ScanContext", index: int) -> float:
     :data:`ECHO_WINDOW` non-blank lines of it use (0 when it has none): an article
     that quotes a cookie banner or a menu talks about what it quotes."""
     order = ctx.doc.content
-    return _echo_near(content_words(ctx), ctx.table.prose, order, bisect_left(order, index))
-
-
-def content_words(ctx: "ScanContext") -> list[frozenset[str]]:
-    """Per line, the words that carry meaning: case-folded, not in the stoplist of the
-    page's language (:attr:`declutter.line_facts.LineFacts.content_words`)."""
-    return ctx.table.content_words
+    return _echo_near(ctx.table.content_words, ctx.table.prose, order,
+                      bisect_left(order, index))
 
 
 def _echo(own: frozenset[str], used: frozenset[str]) -> float:

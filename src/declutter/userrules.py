@@ -57,8 +57,8 @@ import re2
 from .errors import RuleFileError, RuleTimeout
 from .keys import line_key
 from .labels import Category, Confidence
+from .line_facts import KEY_CHARS_MAX
 from .rules.base import Finding, PhraseRule, ScanContext, single
-from .table import KEY_CHARS_MAX
 
 if sys.version_info >= (3, 11):
     import tomllib
