@@ -3,13 +3,18 @@ page or extracted text (shown by the HTML report beside the language)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import declutter
+from declutter.line_facts import unspaced_words
+from declutter.table import build_table
 
+from declutter.page_kind import PAGE_FEATURE_NAMES, page_vector
 from test_forum_rules import forum_thread
+from test_line_features import context
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -177,3 +182,52 @@ def test_the_page_is_judged_without_the_threads_rules_of_every_pass_find():
              Mark(8, 9, Label("comment_section", Category.COMMENTS, Confidence.STRONG, "")),
              Mark(1, 1, Label("byline", Category.BYLINE, Confidence.STRONG, ""))]
     assert _threads(marks, _later_rules(config)) == {3, 4, 5}
+
+
+# Scripts written without spaces: a line's words are counted from its characters, so that
+# the page's make-up reads in Chinese as it reads in English.
+
+ZH_ARTICLE = [
+    "城市公交将全面换用电动车",
+    "记者昨日从市交通运输局获悉，到今年年底，全市所有公交线路将全部使用纯电动公交车，共计一千二百辆。",
+    "市交通运输局副局长介绍，新车每百公里的能耗成本只有柴油车的三分之一，每年可以节省运营费用约八千万元。",
+    "为了解决充电问题，公交集团在十二个停车场新建了充电桩，夜间集中充电，白天在终点站补电。",
+    "相关阅读",
+    "地铁三号线将于五月开通试运营",
+    "首页",
+]
+EN_ARTICLE = [
+    "City buses to switch fully to electric vehicles",
+    "Our reporter learned yesterday from the city transport bureau that by the end of this "
+    "year all bus lines in the city will use purely electric buses, 1,200 in total.",
+    "The deputy director of the bureau said the energy cost of the new buses per hundred "
+    "kilometres is only a third of that of diesel buses, saving about 80 million a year.",
+    "To solve the charging problem, the bus group has built charging points at twelve "
+    "depots, charging at night and topping up at terminals during the day.",
+    "Related reading",
+    "Metro line 3 to start trial operation in May",
+    "Home",
+]
+
+
+def page_make_up(lines: list[str], language: str) -> dict[str, float]:
+    ctx = context("\n".join(lines))
+    table = build_table(ctx.doc, language, 8, (), 1.0)
+    return dict(zip(PAGE_FEATURE_NAMES, page_vector(replace(ctx, table=table, language=language))))
+
+
+def test_a_chinese_line_counts_the_words_it_holds():
+    chinese = page_make_up(ZH_ARTICLE, "zh")
+    english = page_make_up(EN_ARTICLE, "en")
+    # counted by spaces, every Chinese line would be one word: all short, log(2) on average
+    assert chinese["short_share"] == english["short_share"]
+    assert abs(chinese["mean_log_words"] - english["mean_log_words"]) < 0.3
+
+
+def test_words_of_unspaced_scripts():
+    assert unspaced_words(["首页"], 1.6) == 1
+    assert unspaced_words(["2026年03月05日", "08:30"], 1.6) == 2 + 3 + 1  # 年月日, 3 numbers
+    assert unspaced_words(["iPhone的价格"], 1.6) == 1 + 2
+    assert unspaced_words(["Home", "首页"], 0.5) == 1 + 4
+    sentence = "为了解决充电问题，公交集团在十二个停车场新建了充电桩。"
+    assert 12 <= unspaced_words([sentence], 1.6) <= 20

@@ -18,11 +18,19 @@ STOPLIST_NAMES = {
 }
 #: Languages written without spaces between words.
 UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
+#: About how many characters of their script make a word in those languages (Chinese
+#: words are mostly one or two characters, Japanese ones a little longer with their
+#: kana endings, Thai, Lao, Khmer and Burmese ones several letters and marks): a
+#: line's words are counted from its characters there, so that a sentence of forty
+#: characters counts as the sentence of twenty-odd words it is, not as one word.
+UNSPACED_CHARS_PER_WORD = {"zh": 1.6, "ja": 2.0, "th": 4.5, "lo": 4.5, "km": 4.5, "my": 4.5}
 
 #: Characters that end a sentence, in any script.
 SENTENCE_END = ".!?…。！？"
 #: Characters that may close a sentence after its terminal punctuation.
 CLOSERS = "\"'”’»«)]›‹」』 \t"
+#: Colons: ASCII, and the full-width one of Chinese and Japanese text.
+COLONS = (":", "：")
 #: Clause punctuation of unspaced scripts: its presence marks running text.
 UNSPACED_CLAUSE_MARKS = "，。、；！？"
 
@@ -132,6 +140,6 @@ def is_menu_entry(line: str) -> bool:
         and len(stripped.split()) <= ENTRY_WORDS_MAX
         and _LETTER.search(stripped) is not None
         and not ends_sentence(stripped)
-        and not stripped.endswith(":")
+        and not stripped.endswith(COLONS)
         and _LEADING_QUANTITY.match(stripped) is None
     )

@@ -23,7 +23,7 @@ from typing import NamedTuple
 import regex
 
 from .features import (
-    SENTENCE_END, WORD_EDGE, ends_sentence, is_menu_entry, is_prose, list_marker,
+    COLONS, SENTENCE_END, WORD_EDGE, ends_sentence, is_menu_entry, is_prose, list_marker,
 )
 from .keys import EDGE_CHARS, folded_key
 
@@ -48,6 +48,10 @@ _CURRENCY_CHARS = frozenset(CURRENCY)
 _UNSPACED_CHAR = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]", regex.V1)
 
+#: A run of letters or digits of other scripts (inside a token of an unspaced script).
+_OTHER_WORD = regex.compile(
+    r"[[\p{L}\p{N}]--[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]]+",
+    regex.V1)
 
 #: Every script of :data:`_UNSPACED_CHAR` lies at or above this code point.
 _UNSPACED_FROM = "\u0e00"
@@ -130,11 +134,13 @@ BLANK = LineFacts(0, 0, "", "", "", False, (0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
 
 
 def line_facts(line: str, stop: frozenset[str], unspaced_language: bool, prose_min: int,
-               prose_words_min: int, anchor_forms: frozenset[str] = frozenset()) -> LineFacts:
+               prose_words_min: int, anchor_forms: frozenset[str] = frozenset(),
+               chars_per_word: float = 0.0) -> LineFacts:
     """The :class:`LineFacts` of ``line`` for a pass whose language has the stoplist
-    ``stop`` (``unspaced_language``: written without spaces), where prose lines have at
-    least ``prose_min`` characters and ``prose_words_min`` words, and the anchors are
-    found by their token forms ``anchor_forms``."""
+    ``stop`` (``unspaced_language``: written without spaces, where ``chars_per_word``
+    characters of its script make about one word), where prose lines have at least
+    ``prose_min`` characters and ``prose_words_min`` words, and the anchors are found
+    by their token forms ``anchor_forms``."""
     if not line or line.isspace():
         return BLANK
     tokens = line.split()
@@ -173,15 +179,29 @@ def line_facts(line: str, stop: frozenset[str], unspaced_language: bool, prose_m
         not _CURRENCY_CHARS.isdisjoint(stripped),
         list_marker(stripped) is not None,
         stripped.endswith("?"),
-        ":" in stripped,
+        any(colon in stripped for colon in COLONS),
         size - alnum - stripped.count(" "),
     )
     content = frozenset(compress(folded, map(_CONTENT_LENGTH, map(len, folded)))).difference(stop)
-    menu_like = 0 < count <= MENU_WORDS_MAX and is_menu_entry(line)
+    words = unspaced_words(tokens, chars_per_word) if chars_per_word else count
+    menu_like = 0 < words <= MENU_WORDS_MAX and is_menu_entry(line)
     anchors = (anchors_in(anchor_forms, key)
-               if key and count <= ANCHOR_LINE_WORDS_MAX and anchor_forms else ())
-    return LineFacts(count, prose, key, first_word, first_char, menu_like, shape,
+               if key and words <= ANCHOR_LINE_WORDS_MAX and anchor_forms else ())
+    return LineFacts(words, prose, key, first_word, first_char, menu_like, shape,
                      page_shape, content, anchors)
+
+
+def unspaced_words(tokens: list[str], chars_per_word: float) -> int:
+    """How many words ``tokens`` hold in a language written without spaces: a token in
+    its script counts one word per ``chars_per_word`` of its characters in that script,
+    plus one per run of other letters or digits in it ('2026年3月', 'iPhone的'), one at
+    least; any other token one."""
+    words = 0
+    for token in tokens:
+        script = len(_UNSPACED_CHAR.findall(token))
+        words += (max(1, round(script / chars_per_word) + len(_OTHER_WORD.findall(token)))
+                  if script else 1)
+    return words
 
 
 def anchors_in(forms: frozenset[str], key: str) -> tuple[str, ...]:

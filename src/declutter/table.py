@@ -18,7 +18,7 @@ import regex
 
 from .document import Document
 from .errors import RuleTimeout
-from .features import UNSPACED_LANGUAGES, stopwords
+from .features import UNSPACED_CHARS_PER_WORD, UNSPACED_LANGUAGES, stopwords
 from .keys import EDGE_CHARS
 from .line_facts import (
     PROSE_CHARS_MIN, PROSE_CHARS_MIN_UNSPACED, TOKEN_PUNCTUATION, LineFacts, line_facts, unspaced,
@@ -384,7 +384,8 @@ def build_table(doc: Document, language: str, prose_words_min: int,
                         partial(line_facts, stop=stopwords(language),
                                 unspaced_language=unspaced_language, prose_min=prose_min,
                                 prose_words_min=prose_words_min,
-                                anchor_forms=_split_anchors(anchors)[0]))
+                                anchor_forms=_split_anchors(anchors)[0],
+                                chars_per_word=UNSPACED_CHARS_PER_WORD.get(language, 0.0)))
     keys = list(map(_KEY, facts))
     words = list(map(_WORDS, facts))
     prose_chars = list(map(_PROSE, facts))

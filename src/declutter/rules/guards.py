@@ -14,7 +14,7 @@ from typing import Iterator
 
 import regex
 
-from ..features import is_table_row
+from ..features import COLONS, is_table_row
 from ..labels import Guard
 from ..patterns import compile_pattern, search, trie_alternation
 from .base import Finding, ScanContext, navigation_words
@@ -34,7 +34,7 @@ QUOTED_LINES_MAX = 10
 #: An extractor's line opening with this many spaces (or a tab) is preformatted text.
 PREFORMAT_SPACES_MIN = 2
 #: Characters that end a line introducing what follows (ASCII and full-width colons).
-INTRODUCING_ENDS = (":", "：")
+INTRODUCING_ENDS = COLONS
 
 _QUANTITY = r"(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?: ?[-–] ?\d+(?:[.,/]\d+)?)?"
 _STEP = compile_pattern(r"^(?:step ?\d{1,3}(?!\d)|\d{1,2}[.)] \w)")
