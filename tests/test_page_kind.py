@@ -229,5 +229,8 @@ def test_words_of_unspaced_scripts():
     assert unspaced_words(["2026年03月05日", "08:30"], 1.6) == 2 + 3 + 1  # 年月日, 3 numbers
     assert unspaced_words(["iPhone的价格"], 1.6) == 1 + 2
     assert unspaced_words(["Home", "首页"], 0.5) == 1 + 4
+    # katakana loanwords are long: a menu's 'privacy policy' is two words, not five
+    assert unspaced_words(["プライバシーポリシー"], 2.0) == 2
+    assert unspaced_words(["ソフトウェア一般"], 2.0) == 1 + 1
     sentence = "为了解决充电问题，公交集团在十二个停车场新建了充电桩。"
     assert 12 <= unspaced_words([sentence], 1.6) <= 20

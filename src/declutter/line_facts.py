@@ -39,6 +39,8 @@ MENU_WORDS_MAX = 4
 CONTENT_WORD_CHARS_MIN = 3
 #: Lines with more words than this are running text: no anchor is looked for in them.
 ANCHOR_LINE_WORDS_MAX = 120
+#: A run of katakana counts one word per this many characters (loanwords, names).
+KATAKANA_RUN_CHARS = 6
 #: Punctuation that may cling to a token around an anchor word.
 TOKEN_PUNCTUATION = "()[]\"'“”«»¿¡.,:;!?…"
 #: Characters that price a product in most currencies.
@@ -48,10 +50,16 @@ _CURRENCY_CHARS = frozenset(CURRENCY)
 _UNSPACED_CHAR = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]", regex.V1)
 
-#: A run of letters or digits of other scripts (inside a token of an unspaced script).
-_OTHER_WORD = regex.compile(
-    r"[[\p{L}\p{N}]--[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]]+",
+#: For counting words in unspaced scripts: a run of katakana (with its prolonged sound
+#: mark), a character of the other unspaced scripts (with the marks they share, such as
+#: the iteration mark), and a run of letters or digits of any other script.
+_KATAKANA_RUN = regex.compile(r"[\p{scx=Katakana}--\p{P}]+", regex.V1)
+_SCRIPT_CHAR = regex.compile(
+    r"[[\p{scx=Han}\p{scx=Hiragana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]--[\p{P}\p{scx=Katakana}]]",
     regex.V1)
+_OTHER_WORD = regex.compile(
+    r"[[\p{L}\p{N}]--[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{Thai}\p{Lao}\p{Khmer}"
+    r"\p{Myanmar}]]+", regex.V1)
 
 #: Every script of :data:`_UNSPACED_CHAR` lies at or above this code point.
 _UNSPACED_FROM = "\u0e00"
@@ -194,13 +202,18 @@ def line_facts(line: str, stop: frozenset[str], unspaced_language: bool, prose_m
 def unspaced_words(tokens: list[str], chars_per_word: float) -> int:
     """How many words ``tokens`` hold in a language written without spaces: a token in
     its script counts one word per ``chars_per_word`` of its characters in that script,
-    plus one per run of other letters or digits in it ('2026年3月', 'iPhone的'), one at
-    least; any other token one."""
+    one per run of katakana (loanwords: 'プライバシーポリシー' is two words, one run a
+    word at most :data:`KATAKANA_RUN_CHARS` characters long) and one per run of other
+    letters or digits in it ('2026年3月', 'iPhone的'), one at least; any other token one."""
     words = 0
     for token in tokens:
-        script = len(_UNSPACED_CHAR.findall(token))
-        words += (max(1, round(script / chars_per_word) + len(_OTHER_WORD.findall(token)))
-                  if script else 1)
+        script = len(_SCRIPT_CHAR.findall(token))
+        katakana = sum(-(-len(run) // KATAKANA_RUN_CHARS) for run in _KATAKANA_RUN.findall(token))
+        if script or katakana:
+            words += max(1, round(script / chars_per_word) + katakana
+                         + len(_OTHER_WORD.findall(token)))
+        else:
+            words += 1
     return words
 
 
