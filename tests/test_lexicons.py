@@ -20,6 +20,7 @@ from declutter.keys import line_key
 from declutter.lexicon import SECTIONS, available_languages, load_lexicon, normalize, parse_lexicon
 from declutter.rules.comments import relative_time_pattern
 from declutter.rules.headlines import headline_shape
+from declutter.rules.dates import has_date
 
 #: The lexicon files these tests cover (English has its own tests).
 LANGUAGES = ("de", "fr", "es", "it", "pt", "pl", "nl", "ru", "zh")
@@ -1232,11 +1233,26 @@ def test_zh_relative_time_with_suffixed_units() -> None:
     assert not pattern.search("3小时")
 
 
-@pytest.mark.xfail(strict=True, reason="the date pattern needs a word boundary before the day "
-                   "and month names after it: '2024年1月9日' is not a date")
 def test_zh_dateline_with_chinese_date() -> None:
     result = rules_explain("发布时间：2024年1月9日\n" + ZH_ARTICLE, lang="zh")
     assert_removed(result, "发布时间：2024年1月9日", "dateline", "dateline")
+
+
+@pytest.mark.parametrize("line", ["2024年1月9日", "2024年01月09日 10:30", "1月9日", "2024년 1월 9일"])
+def test_dates_with_year_month_and_day_signs(line: str) -> None:
+    assert has_date(line, load_lexicon(("en",)))
+
+
+@pytest.mark.parametrize("line", ["约有3000年历史", "第3月刊", "12月", "2024年"])
+def test_a_number_with_one_date_sign_is_no_date(line: str) -> None:
+    assert not has_date(line, load_lexicon(("en",)))
+
+
+@pytest.mark.xfail(strict=True, reason="dates are read in figures: a date written in Han "
+                   "numerals ('二〇二四年一月九日') is not a date")
+def test_zh_dateline_in_han_numerals() -> None:
+    result = rules_explain("发布时间：二〇二四年一月九日\n" + ZH_ARTICLE, lang="zh")
+    assert_removed(result, "发布时间：二〇二四年一月九日", "dateline", "dateline")
 
 
 @pytest.mark.xfail(strict=True, reason="bylines need capitalised names after the opener; Han "

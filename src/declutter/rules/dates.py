@@ -16,7 +16,12 @@ BARE_DATE_CHARS_MAX = 80
 
 _TOKEN = regex.compile(r"\w+", regex.V1)
 _NUMERIC = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|º|°)?", regex.V1 | regex.IGNORECASE)
-_NUMERIC_DATE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[:h]\d{2}"
+#: Dates written in figures: ISO, day-month-year with dots, slashes or dashes, clock
+#: times, and the Chinese, Japanese and Korean form with its year, month and day signs
+#: ('2024年1月9日', '1月9日', '2024년 1월 9일').
+_NUMERIC_DATE = (r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[:h]\d{2}"
+                 r"|\d{2,4} ?[年년] ?\d{1,2} ?[月월](?: ?\d{1,2} ?[日일])?"
+                 r"|(?<!\d)\d{1,2} ?[月월] ?\d{1,2} ?[日일]")
 #: Two day numbers joined by a dash ('6-9', '16–19'), neither part of a longer number,
 #: a numeric date or a clock time.
 _DAY_SPAN = r"(?<![\d./:\-–])\d{1,2}(?:st|nd|rd|th)?[ \t]*+[-–][ \t]*+\d{1,2}(?:st|nd|rd|th)?(?![\d./:\-–])"
