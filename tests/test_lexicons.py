@@ -1255,11 +1255,20 @@ def test_zh_dateline_in_han_numerals() -> None:
     assert_removed(result, "发布时间：二〇二四年一月九日", "dateline", "dateline")
 
 
-@pytest.mark.xfail(strict=True, reason="bylines need capitalised names after the opener; Han "
-                   "names have no letter case")
 def test_zh_byline() -> None:
     result = rules_explain("作者：张三\n" + ZH_ARTICLE, lang="zh")
     assert_removed(result, "作者：张三", "byline", "byline")
+
+
+@pytest.mark.parametrize("line", ["记者 王磊 李明", "责任编辑：张晓", "作者｜山田太郎"])
+def test_bylines_without_letter_case(line: str) -> None:
+    assert_removed(rules_explain(line + "\n" + ZH_ARTICLE, lang="zh"), line, "byline", "byline")
+
+
+@pytest.mark.parametrize("line", ["作者简介", "编辑推荐", "记者节：全市新闻工作者座谈会召开"])
+def test_an_opener_that_opens_a_word_is_no_byline(line: str) -> None:
+    result = rules_explain(line + "\n" + ZH_ARTICLE, lang="zh")
+    assert all(label.rule != "byline" for label in result.segments[0].labels)
 
 
 def test_zh_byline_with_latin_name() -> None:

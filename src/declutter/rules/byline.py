@@ -10,7 +10,7 @@ from typing import Iterator
 
 import regex
 
-from ..features import ends_sentence, stopwords
+from ..features import UNSPACED_LANGUAGES, ends_sentence, stopwords
 from ..labels import Category, Confidence
 from ..patterns import compile_pattern, trie_alternation
 from ..table import LineTable
@@ -46,6 +46,16 @@ WORD_EDGES = ",.;:()’'\""
 #: Share of the words after the opener that must be capitalised (names).
 NAME_SHARE_MIN = 0.6
 
+#: In scripts without letter case (Chinese, Japanese), a name after the opener is told by
+#: its length instead: one to NAMES_MAX names of NAME_CHARS characters each, after a
+#: separator ('作者：张三', '记者 王磊 李明'); without one the opener opens a word
+#: ('作者简介', '编辑推荐').
+NAME_CHARS = (2, 6)
+NAMES_MAX = 4
+_OPENER_SEPARATOR = regex.compile(r"^[ \t]*[:：|｜/][ \t]*|^[ \t]+", regex.V1)
+_NAME_SEPARATOR = regex.compile(r"[ \t、，,/·・]+", regex.V1)
+_UNCASED_NAME = regex.compile(r"[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}--\p{P}]+", regex.V1)
+
 #: What may stand between a date and the byline after it ('March 3, 2020 | By Jane Doe').
 DATE_BYLINE_SEPARATORS = " \t|·•,;:–—-/"
 
@@ -75,13 +85,15 @@ class BylineRule:
             return  # 'by Jane » Tue Aug 27, 2019' heads a post: content
         doc, table = ctx.doc, ctx.table
         small = ctx.lexicon.words("title_small_word") | ctx.lexicon.words("date_word")
+        uncased = ctx.language in UNSPACED_LANGUAGES
         for index, opener in table.lines_opening_with(ctx.lexicon.phrases("byline_prefix")):
             count = table.words[index]
             line = doc.lines[index]
             longest = CREDITS_WORDS_MAX if ";" in line else BYLINE_WORDS_MAX
             if count > longest or (ends_sentence(line) and count > 4 and ";" not in line):
                 continue
-            if not _names_follow(_after_opener(line, opener), small):
+            if not (_names_follow(_after_opener(line, opener), small)
+                    or (uncased and _uncased_names_follow(table.keys[index][len(opener):]))):
                 continue
             confidence = Confidence.STRONG if count <= BYLINE_WORDS_STRONG else Confidence.LIKELY
             yield single(index, self.name, self.category, confidence,
@@ -327,6 +339,17 @@ def _names_follow(rest: str, small: frozenset[str]) -> bool:
         return False
     capitalised = sum(1 for w in content if w[0].isupper())
     return capitalised >= NAME_SHARE_MIN * len(content)
+
+
+def _uncased_names_follow(rest: str) -> bool:
+    """Whether ``rest`` (what follows an opener in a script without letter case) is a
+    separator, then one to :data:`NAMES_MAX` names of :data:`NAME_CHARS` characters."""
+    separator = _OPENER_SEPARATOR.match(rest)
+    if separator is None:
+        return False
+    names = [n for n in _NAME_SEPARATOR.split(rest[separator.end():].strip()) if n]
+    return 0 < len(names) <= NAMES_MAX and all(
+        NAME_CHARS[0] <= len(n) <= NAME_CHARS[1] and _UNCASED_NAME.fullmatch(n) for n in names)
 
 
 RULE = BylineRule()
