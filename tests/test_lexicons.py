@@ -20,6 +20,7 @@ from declutter.keys import line_key
 from declutter.lexicon import SECTIONS, available_languages, load_lexicon, normalize, parse_lexicon
 from declutter.rules.comments import relative_time_pattern
 from declutter.rules.headlines import headline_shape
+from declutter.features import UNSPACED_CHARS_PER_WORD
 from declutter.rules.dates import has_date
 
 #: The lexicon files these tests cover (English has its own tests).
@@ -1276,10 +1277,22 @@ def test_zh_byline_with_latin_name() -> None:
     assert_removed(result, "作者 John Smith", "byline", "byline")
 
 
-@pytest.mark.xfail(strict=True, reason="headline shapes need a capital letter or a digit "
-                   "first: Chinese titles never make a headline list")
 def test_zh_titles_have_a_headline_shape() -> None:
-    assert headline_shape("多地出台楼市新政", frozenset()) is not None
+    chinese = UNSPACED_CHARS_PER_WORD["zh"]
+    assert headline_shape("多地出台楼市新政", frozenset(), chinese) == "sentence"
+    assert headline_shape("多地出台楼市新政，房价会跌吗？", frozenset(), chinese) == "sentence"
+    # a sentence, a clause that goes on, a word: no headline
+    for line in ("公交集团在十二个停车场新建了充电桩。", "据了解，全市公交车每年运送乘客约四亿人次，",
+                 "相关阅读"):
+        assert headline_shape(line, frozenset(), chinese) is None, line
+
+
+def test_zh_headline_list_after_a_short_article() -> None:
+    related = ["相关阅读", "地铁三号线将于五月开通试运营", "本市新增二十条定制公交线路",
+               "共享单车投放量下降三成", "出租车起步价明年上调"]
+    result = rules_explain(ZH_ARTICLE + "\n".join(related) + "\n", lang="zh")
+    for line in related[1:]:
+        assert_removed(result, line, "headline_list", "headline_list")
 
 
 def test_zh_full_width_colon_is_stripped_from_keys() -> None:

@@ -8,8 +8,9 @@ from typing import Callable, Iterator
 
 import regex
 
-from ..features import ends_sentence, is_table_row, list_marker
+from ..features import UNSPACED_CHARS_PER_WORD, ends_sentence, is_table_row, list_marker
 from ..labels import Category, Confidence, Label, Mark
+from ..line_facts import unspaced_words
 from ..table import unspaced
 from .base import Finding, ScanContext, single
 from .closing import PARAGRAPH_WORDS_MIN
@@ -56,6 +57,10 @@ MARKED_SHARE = 0.6
 STRUCTURE_MARKS = "-–—@|:•/()[]<>~"
 #: Lines holding these never stand in a headline list (links are the list's content).
 LINK_MARKS = ("http://", "https://", "www.")
+#: In a script without letter case, a headline ends with none of these (a sentence or a
+#: clause goes on), and holds no full stop.
+UNCASED_CLOSING_MARKS = frozenset(".,;:。，；：、")
+UNCASED_FULL_STOPS = ("。",)
 #: Longest heading that announces a list ('More from The Verge'), in words.
 TRIGGER_WORDS_MAX = 6
 #: Non-blank lines allowed between the heading and the first headline.
@@ -97,14 +102,22 @@ _LIST_MARKER = regex.compile(r"^\W*(?:\d{1,2}[.):]?\s+)?", regex.V1)
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*", regex.V1)
 
 
-def headline_shape(line: str, small: frozenset[str]) -> str | None:
-    """``"title"`` (Title Case headline), ``"sentence"`` (sentence-case) or ``None``."""
+def headline_shape(line: str, small: frozenset[str], chars_per_word: float = 0.0) -> str | None:
+    """``"title"`` (Title Case headline), ``"sentence"`` (sentence-case) or ``None``.
+
+    In a script without letter case (``chars_per_word`` given: the text's language is
+    written without spaces, see :data:`declutter.features.UNSPACED_CHARS_PER_WORD`) a
+    headline is told by its length and its punctuation alone: a headline's number of
+    words, no full stop inside, no sentence or clause mark at its end; its shape is
+    ``"sentence"``."""
     if is_table_row(line):
         return None
     text = _LIST_MARKER.sub("", line.strip(), count=1)
     if any(mark in text for mark in LINK_MARKS):
         return None
     words = text.split()
+    if chars_per_word and unspaced(text[:1]):
+        return _uncased_shape(text, words, chars_per_word)
     if not HEADLINE_WORDS_MIN <= len(words) <= HEADLINE_WORDS_MAX or len(text) > HEADLINE_CHARS_MAX:
         return None
     if text[-1] in ".,;:" and not text.endswith("..."):
@@ -115,6 +128,16 @@ def headline_shape(line: str, small: frozenset[str]) -> str | None:
     if not content:
         return None
     return "title" if capitalised >= TITLE_CASE_SHARE * content else "sentence"
+
+
+def _uncased_shape(text: str, words: list[str], chars_per_word: float) -> str | None:
+    """:func:`headline_shape` of ``text`` in a script without letter case."""
+    count = unspaced_words(words, chars_per_word)
+    if not HEADLINE_WORDS_MIN <= count <= HEADLINE_WORDS_MAX or len(text) > HEADLINE_CHARS_MAX:
+        return None
+    if text[-1] in UNCASED_CLOSING_MARKS or any(mark in text for mark in UNCASED_FULL_STOPS):
+        return None
+    return "sentence"
 
 
 def _capitalisation(text: str, small: frozenset[str]) -> tuple[int, int]:
@@ -128,16 +151,21 @@ def headline_shapes(ctx: ScanContext) -> list[str | None]:
     """:func:`headline_shape` of every line that may be a headline (``None`` for the
     others), computed once per document."""
     small = ctx.lexicon.words("title_small_word")
+    chars_per_word = UNSPACED_CHARS_PER_WORD.get(ctx.table.language, 0.0)
 
     def compute(table) -> list[str | None]:
-        shapes = table.line_column("headline shape of short lines", partial(_shape_of_short, small=small))
+        shapes = table.line_column(f"headline shape of short lines ({chars_per_word})",
+                                   partial(_shape_of_short, small=small,
+                                           chars_per_word=chars_per_word))
         return [None if prose else shape for shape, prose in zip(shapes, table.prose)]
 
     return ctx.table.column("headline_shape", compute)
 
 
-def _shape_of_short(line: str, small: frozenset[str]) -> str | None:
+def _shape_of_short(line: str, small: frozenset[str], chars_per_word: float = 0.0) -> str | None:
     """:func:`headline_shape` of a line of a headline's length in words, else ``None``."""
+    if chars_per_word and unspaced(line.lstrip()[:1]):
+        return headline_shape(line, small, chars_per_word)
     words = len(line.split())
     if HEADLINE_WORDS_MIN <= words <= HEADLINE_WORDS_MAX + 1:
         return headline_shape(line, small)
