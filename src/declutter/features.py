@@ -24,6 +24,9 @@ UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 #: line's words are counted from its characters there, so that a sentence of forty
 #: characters counts as the sentence of twenty-odd words it is, not as one word.
 UNSPACED_CHARS_PER_WORD = {"zh": 1.6, "ja": 2.0, "th": 4.5, "lo": 4.5, "km": 4.5, "my": 4.5}
+#: About how many characters a word takes in a language written with spaces, its space
+#: included (English words average a little under five letters).
+SPACED_CHARS_PER_WORD = 6.0
 
 #: Characters that end a sentence, in any script.
 SENTENCE_END = ".!?…。！？"

@@ -29,6 +29,7 @@ class Thresholds:
     #: most non-blank lines between two comment markers of one thread
     comment_gap_max: int
     #: characters of article prose that must precede a thread for it to count as noise
+    #: (in a spaced script; fewer in Chinese or Japanese: ``ScanContext.thread_prose_min``)
     article_chars_before_thread: int
     #: longest line, in words, that a short-line rule (prompts, markers) may remove
     prompt_words_max: int

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import AbstractSet, Callable, Iterable, Iterator, Literal, Mapping, Protocol, Union
 
 from ..document import Document
+from ..features import SPACED_CHARS_PER_WORD, UNSPACED_CHARS_PER_WORD
 from ..labels import Category, Guard, Label, Mark
 from ..lexicon import Lexicon
 from ..profiles import Thresholds
@@ -67,6 +68,18 @@ class ScanContext:
     page_titles: tuple[str, ...] = ()
     page_standfirst: str = ""
     stated_article: float | None = None
+
+    @property
+    def thread_prose_min(self) -> float:
+        """Characters of article prose before a comment thread from which the thread is
+        the article's and not the page itself: the profile's
+        ``article_chars_before_thread``, scaled down in scripts written without spaces,
+        which say as much in fewer characters (a Chinese word is about 1.6 characters,
+        an English one about :data:`~declutter.features.SPACED_CHARS_PER_WORD` with its
+        space)."""
+        per_word = UNSPACED_CHARS_PER_WORD.get(self.language)
+        limit = self.thresholds.article_chars_before_thread
+        return limit * per_word / SPACED_CHARS_PER_WORD if per_word else limit
 
 
 class Rule(Protocol):

@@ -186,7 +186,7 @@ def counted_heading(ctx: ScanContext, markers: Mapping[int, str]) -> int | None:
             or key.strip(_COUNT_EDGES) not in ctx.lexicon.words("comments_trigger"):
         return None
     before = table.prose_before(first)
-    if before < ctx.thresholds.article_chars_before_thread or table.prose_after(first) > before:
+    if before < ctx.thread_prose_min or table.prose_after(first) > before:
         return None
     return first
 
@@ -242,7 +242,7 @@ def is_forum(ctx: ScanContext, markers: Mapping[int, str] | None = None) -> bool
         return True
     if markers is None:
         markers = find_markers(ctx)
-    limit = ctx.thresholds.article_chars_before_thread
+    limit = ctx.thread_prose_min
     forum = sorted(i for i, kind in markers.items() if kind in FORUM_KINDS)
     if len(forum) < FORUM_MARKERS_MIN:
         return False
@@ -316,7 +316,7 @@ class CommentThreadRule:
                 continue
             first, last = _extent(ctx, cluster, kinds, rank)
             before = table.prose_before(first)
-            if before < thresholds.article_chars_before_thread:
+            if before < ctx.thread_prose_min:
                 continue  # no article before it: the thread is the page
             confidence = Confidence.STRONG if has_trigger else Confidence.LIKELY
             described = ", ".join(sorted(set(kinds)))
@@ -325,7 +325,7 @@ class CommentThreadRule:
             covered.update(range(first, last + 1))
             yield Mark(first, last, Label(self.name, self.category, confidence, reason))
         for index in titled_headings(ctx):
-            if table.prose_before(index) < thresholds.article_chars_before_thread:
+            if table.prose_before(index) < ctx.thread_prose_min:
                 continue
             last = next(i for i in reversed(range(len(doc.lines))) if not doc.blank[i])
             covered.update(range(index, last + 1))
@@ -348,7 +348,7 @@ class CommentThreadRule:
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "a comment section heading")
             elif index > last_text \
-                    and table.prose_before(index) >= thresholds.article_chars_before_thread:
+                    and table.prose_before(index) >= ctx.thread_prose_min:
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "a comment prompt that closes the text ('Tell us what you think')")
 
@@ -440,7 +440,7 @@ class CommentSectionRule:
         if first is None or ctx.forum:
             return
         before = ctx.table.prose_before(first)
-        if before < ctx.thresholds.article_chars_before_thread:
+        if before < ctx.thread_prose_min:
             return  # no article before it: the comments are the page
         content = ctx.doc.content
         last = content[-1] if content else -1

@@ -104,7 +104,7 @@ class ReaderCommentsRule:
                 or rank[last_line] - rank[run[-1]] > TAIL_LINES_MAX:
             return
         before = table.prose_before(first)
-        if before < thresholds.article_chars_before_thread or table.prose_after(first) > before:
+        if before < ctx.thread_prose_min or table.prose_after(first) > before:
             return  # no article that outweighs them: the comments are the page
         yield Mark(first, last_line, Label(
             self.name, self.category, Confidence.LIKELY,
