@@ -1110,9 +1110,6 @@ def test_ru_photo_credit_with_a_dash() -> None:
     assert_removed(result, "Фото — Иван Петров", "photo_credit", "photo_credit")
 
 
-@pytest.mark.xfail(strict=True, reason="only the English 'You are here' is stripped before a "
-                   "breadcrumb; 'Sie sind hier:' or 'Вы здесь:' makes the first crumb hold a "
-                   "colon")
 @pytest.mark.parametrize("lang,path,article", [
     ("de", "Sie sind hier: Startseite > Politik > Inland", DE_ARTICLE),
     ("ru", "Вы здесь: Главная > Экономика > Недвижимость", RU_ARTICLE),
@@ -1256,6 +1253,17 @@ def test_a_number_with_one_date_sign_is_no_date(line: str) -> None:
 def test_zh_dateline_in_han_numerals() -> None:
     result = rules_explain("发布时间：二〇二四年一月九日\n" + ZH_ARTICLE, lang="zh")
     assert_removed(result, "发布时间：二〇二四年一月九日", "dateline", "dateline")
+
+
+def test_zh_breadcrumb_after_your_position() -> None:
+    result = rules_explain("您的位置：新闻 > 国内 > 财经\n" + ZH_ARTICLE, lang="zh")
+    assert_removed(result, "您的位置：新闻 > 国内 > 财经", "breadcrumb_path", "breadcrumb")
+
+
+def test_an_instruction_with_a_colon_is_no_breadcrumb() -> None:
+    # only the lexicon's first crumbs ('Sie sind hier', 'Home') are split off at a colon
+    result = rules_explain("Öffnen Sie: Einstellungen > Datenschutz > Export\n" + DE_ARTICLE, lang="de")
+    assert_kept(result, "Öffnen Sie: Einstellungen > Datenschutz > Export")
 
 
 def test_zh_byline() -> None:

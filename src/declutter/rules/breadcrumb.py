@@ -7,6 +7,7 @@ from typing import Iterator
 
 import regex
 
+from ..features import COLONS
 from ..keys import line_key
 from ..labels import Category, Confidence
 from .base import Finding, ScanContext, single
@@ -73,7 +74,7 @@ class BreadcrumbRule:
             line = lines[index]
             if len(line) > BREADCRUMB_CHARS_MAX:
                 continue
-            items = breadcrumb_items(line)
+            items = _after_here(breadcrumb_items(line), homes)
             if len(items) < 2 or not all(
                     _is_crumb(i, CRUMB_WORDS_MAX, CRUMB_CHARS_MAX) for i in items[:-1]):
                 continue
@@ -86,6 +87,19 @@ class BreadcrumbRule:
                     and line.lstrip()[:1] not in LIST_MARKS and "→" not in line:
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              f"a path of {len(items)} short items")
+
+
+def _after_here(items: list[str], homes: frozenset[str]) -> list[str]:
+    """``items`` with a first item that opens with one of the lexicon's first crumbs and
+    a colon ('Sie sind hier: Startseite', '当前位置：首页') split in two at the colon: the
+    words that say where the reader is, then the path's first item."""
+    if not items:
+        return items
+    for colon in COLONS:
+        head, found, rest = items[0].partition(colon)
+        if found and rest.strip() and line_key(head) in homes:
+            return [head.strip(), rest.strip(), *items[1:]]
+    return items
 
 
 RULE = BreadcrumbRule()
