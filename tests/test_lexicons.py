@@ -1097,12 +1097,16 @@ def test_recipe_is_kept(lang: str, recipe: str, heading: str, auto: bool) -> Non
     assert not all(s.kept for s in bare.segments)
 
 
-@pytest.mark.xfail(strict=True, reason="photo-credit and source openers accept a dash as "
-                   "their separator ('Фото — ТАСС'), and Russian writes 'X — это Y' with "
-                   "one: a sentence opening with 'Фото — это' reads as a credit")
 def test_ru_sentence_with_a_dash_after_foto_is_kept() -> None:
+    """A dash also joins a subject to what is said of it ('X — это Y'): after a dash, a
+    credit names someone (a capital, 'Фото — ТАСС'), a sentence goes on in lower case."""
     line = "Фото — это способ остановить время, говорил знаменитый фотограф."
     assert_kept(rules_explain(RU_ARTICLE + line + "\n", lang="ru"), line)
+
+
+def test_en_photo_credit_with_a_dash_in_lower_case() -> None:
+    result = rules_explain("Photo – courtesy of the Hansen family\n" + EN_ARTICLE)
+    assert_removed(result, "Photo – courtesy of the Hansen family", "photo_credit", "photo_credit")
 
 
 def test_ru_photo_credit_with_a_dash() -> None:

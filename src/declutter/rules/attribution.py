@@ -8,6 +8,7 @@ from typing import Iterator
 
 import regex
 
+from ..features import ends_sentence
 from ..labels import Category, Confidence, Label, Mark
 from ..patterns import compile_pattern, search
 from .base import Finding, ScanContext, single
@@ -57,6 +58,8 @@ _CITATION = regex.compile(r"https?://|\bwww\.|↩|\b(?:1[5-9]|20)\d\d\b", regex.
 
 #: Characters that may follow an opener such as 'Photo' or 'Source'.
 COLONS = ":：|/–—-"
+#: Those of them that are dashes.
+DASHES = "–—-"
 #: Characters that tie an agency name to a credit ('/ Getty Images', '(AP Photo)').
 CREDIT_MARKS = "/|()©[]"
 #: How copyright notices begin, as keys.
@@ -68,6 +71,17 @@ COPYRIGHT_YEAR_WITHIN = 4
 #: A registration or tax number: six digits or more, single spaces, dots, slashes or
 #: hyphens between them ('83.102.459/0001-23', 'GB 716 6328 31').
 _REGISTRATION_NUMBER = regex.compile(r"\d(?:[ ./-]?+\d){5,}+", regex.V1)
+
+
+def _names_after_dash(line: str, rest: str) -> bool:
+    """Whether what follows an opener's separator can be a credit. A dash also joins a
+    subject to what is said of it ('Фото — это способ остановить время.'): after a dash,
+    a sentence that goes on in lower case is no credit ('Фото — ТАСС', 'Photo – courtesy
+    of the family' are). After any other separator, anything can be."""
+    if rest[:1] not in DASHES:
+        return True
+    _, _, after = line.partition(rest[0])
+    return not (after.lstrip()[:1].islower() and ends_sentence(line))
 
 
 @dataclass(frozen=True)
@@ -85,7 +99,8 @@ class PhotoCreditRule:
         agencies = tuple(f"{agency} " for agency in ctx.lexicon.phrases("photo_agency"))
         for index, opener in table.lines_opening_with(ctx.lexicon.phrases("photo_credit_prefix")):
             rest = table.keys[index][len(opener):].lstrip(" ")
-            credited = (rest[:1] in tuple(COLONS) or opener.endswith(" by") or rest.startswith("by ")
+            credited = ((rest[:1] in tuple(COLONS) and _names_after_dash(doc.lines[index], rest))
+                        or opener.endswith(" by") or rest.startswith("by ")
                         or f"{rest} ".startswith(agencies))  # 'Image copyright Getty Images'
             if table.words[index] <= CREDIT_WORDS_MAX and credited:
                 marked.add(index)
@@ -116,6 +131,7 @@ class SourceAttributionRule:
             key = table.keys[index]
             rest = key[len(opener):].lstrip(" ")
             if rest[:1] and rest[0] in COLONS and rest[1:].strip() \
+                    and _names_after_dash(doc.lines[index], rest) \
                     and table.words[index] <= SOURCE_WORDS_MAX:
                 yield single(index, self.name, self.category, Confidence.STRONG,
                              f"the line opens with “{opener}:”")
