@@ -234,3 +234,33 @@ def test_words_of_unspaced_scripts():
     assert unspaced_words(["ソフトウェア一般"], 2.0) == 1 + 1
     sentence = "为了解决充电问题，公交集团在十二个停车场新建了充电桩。"
     assert 12 <= unspaced_words([sentence], 1.6) <= 20
+
+
+ZH_POEM_ARTICLE = """\
+这首诗写于诗人晚年，描写了他回到故乡时看到的景象。下面是全诗：
+故乡的小河还在静静地流淌
+河边的老柳树已经弯了腰
+我走过童年走过的石板桥
+桥下的水声和从前一样
+母亲的呼唤声早已远去
+只有风吹过稻田的声音
+远处的山还是那样青
+山上的云还是那样白
+我站在村口的大槐树下
+想起了那些再也回不去的日子
+孩子们在田埂上奔跑
+像极了当年的我们
+黄昏的炊烟慢慢升起
+村子里亮起了一盏盏灯
+我知道这里已经不是我的家
+可我的心还留在这里
+评论家认为，这首诗用最朴素的语言写出了游子对故乡复杂的感情，是诗人晚年最重要的作品之一。
+"""
+
+
+def test_an_extracted_chinese_poem_is_not_a_whole_page():
+    """Sixteen lines of verse, no punctuation: counted by spaces each line was one word,
+    so every line looked like a menu entry and the run of them like a whole page's menu."""
+    result = declutter.explain(ZH_POEM_ARTICLE)
+    assert result.whole_page is False
+    assert result.text == ZH_POEM_ARTICLE
