@@ -16,14 +16,14 @@ STOPLIST_NAMES = {
     "uk": "Ukrainian", "tr": "Turkish", "ro": "Romanian", "hu": "Hungarian", "el": "Greek",
     "ca": "Catalan", "hr": "Croatian", "sl": "Slovenian", "id": "Indonesian",
 }
-#: Languages written without spaces between words.
-UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
-#: About how many characters of their script make a word in those languages (Chinese
-#: words are mostly one or two characters, Japanese ones a little longer with their
-#: kana endings, Thai, Lao, Khmer and Burmese ones several letters and marks): a
-#: line's words are counted from its characters there, so that a sentence of forty
-#: characters counts as the sentence of twenty-odd words it is, not as one word.
+#: Languages written without spaces between words, and about how many characters of
+#: their script make a word (Chinese words are mostly one or two characters, Japanese
+#: ones a little longer with their kana endings, Thai, Lao, Khmer and Burmese ones
+#: several letters and marks): a line's words are counted from its characters there, so
+#: that a sentence of forty characters counts as the sentence of twenty-odd words it
+#: is, not as one word.
 UNSPACED_CHARS_PER_WORD = {"zh": 1.6, "ja": 2.0, "th": 4.5, "lo": 4.5, "km": 4.5, "my": 4.5}
+UNSPACED_LANGUAGES = frozenset(UNSPACED_CHARS_PER_WORD)
 #: About how many characters a word takes in a language written with spaces, its space
 #: included (English words average a little under five letters).
 SPACED_CHARS_PER_WORD = 6.0

@@ -47,19 +47,21 @@ TOKEN_PUNCTUATION = "()[]\"'“”«»¿¡.,:;!?…"
 CURRENCY = "$€£¥₹₽₩"
 _CURRENCY_CHARS = frozenset(CURRENCY)
 
+#: The scripts written without spaces other than Chinese and Japanese.
+_SOUTHEAST_ASIAN = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 _UNSPACED_CHAR = regex.compile(
-    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]", regex.V1)
+    rf"[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}{_SOUTHEAST_ASIAN}]", regex.V1)
 
 #: For counting words in unspaced scripts: a run of katakana (with its prolonged sound
 #: mark), a character of the other unspaced scripts (with the marks they share, such as
 #: the iteration mark), and a run of letters or digits of any other script.
 _KATAKANA_RUN = regex.compile(r"[\p{scx=Katakana}--\p{P}]+", regex.V1)
 _SCRIPT_CHAR = regex.compile(
-    r"[[\p{scx=Han}\p{scx=Hiragana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]--[\p{P}\p{scx=Katakana}]]",
+    rf"[[\p{{scx=Han}}\p{{scx=Hiragana}}{_SOUTHEAST_ASIAN}]--[\p{{P}}\p{{scx=Katakana}}]]",
     regex.V1)
 _OTHER_WORD = regex.compile(
-    r"[[\p{L}\p{N}]--[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{Thai}\p{Lao}\p{Khmer}"
-    r"\p{Myanmar}]]+", regex.V1)
+    rf"[[\p{{L}}\p{{N}}]--[\p{{scx=Han}}\p{{scx=Hiragana}}\p{{scx=Katakana}}{_SOUTHEAST_ASIAN}]]+",
+    regex.V1)
 
 #: Every script of :data:`_UNSPACED_CHAR` lies at or above this code point.
 _UNSPACED_FROM = "\u0e00"

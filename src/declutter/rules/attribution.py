@@ -56,10 +56,10 @@ _CITED_NUMBER = regex.compile(r"(?<=\S\s?)\[(\d{1,3})\]", regex.V1)
 #: year ('Community Coll J Res Pract 2007;31:703-19').
 _CITATION = regex.compile(r"https?://|\bwww\.|↩|\b(?:1[5-9]|20)\d\d\b", regex.V1)
 
-#: Characters that may follow an opener such as 'Photo' or 'Source'.
-COLONS = ":：|/–—-"
-#: Those of them that are dashes.
+#: Dashes, which may follow an opener such as 'Photo' or 'Source'...
 DASHES = "–—-"
+#: ...as these characters may.
+COLONS = ":：|/" + DASHES
 #: Characters that tie an agency name to a credit ('/ Getty Images', '(AP Photo)').
 CREDIT_MARKS = "/|()©[]"
 #: How copyright notices begin, as keys.
