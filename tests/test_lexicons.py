@@ -359,11 +359,15 @@ def test_de_source_without_colon() -> None:
     assert_removed(result, "Mit Material von dpa und AFP", "source_attribution", "source")
 
 
-@pytest.mark.xfail(strict=True, reason="clock times are only read as '14:30' or '14h30'; "
-                   "the German and Dutch '14.30 Uhr' is not a time")
 def test_de_time_with_a_period() -> None:
     result = rules_explain(DE_ARTICLE + "Heute, 14.30 Uhr\n", lang="de")
     assert_removed(result, "Heute, 14.30 Uhr", "dateline", "dateline")
+
+
+def test_de_number_with_a_period_is_no_time() -> None:
+    # without a clock word, '14.30' is a price, a score, a measurement
+    result = rules_explain(DE_ARTICLE + "Heute, 14.30 Euro\n", lang="de")
+    assert_kept(result, "Heute, 14.30 Euro")
 
 
 # ---------------------------------------------------------------------------
@@ -450,8 +454,6 @@ def test_fr_sentences_opening_with_lexicon_words_are_kept(auto: bool) -> None:
     run(FR_RUNNING_TEXT, "fr", auto, kept=FR_RUNNING_TEXT.splitlines())
 
 
-@pytest.mark.xfail(strict=True, reason="a bare date line is read token by token and '14h30' "
-                   "is one token that is neither a number nor a date word")
 def test_fr_bare_date_with_french_clock() -> None:
     result = rules_explain(FR_ARTICLE + "mardi 9 janvier 2024 à 14h30\n", lang="fr")
     assert_removed(result, "mardi 9 janvier 2024 à 14h30", "dateline", "dateline")
@@ -652,6 +654,11 @@ def test_it_byline_with_di() -> None:
     assert_removed(result, "di Mario Rossi", "byline", "byline")
 
 
+def test_it_time_after_ore() -> None:
+    result = rules_explain(IT_ARTICLE + "9 gennaio 2024, ore 14.30\n", lang="it")
+    assert_removed(result, "9 gennaio 2024, ore 14.30", "dateline", "dateline")
+
+
 # ---------------------------------------------------------------------------
 # Portuguese
 
@@ -824,6 +831,11 @@ def test_pl_photo_credit_with_abbreviation() -> None:
     assert_removed(result, "Fot. Jan Kowalski", "photo_credit", "photo_credit")
 
 
+def test_pl_time_after_godz() -> None:
+    result = rules_explain(PL_ARTICLE + "Dzisiaj, godz. 14.30\n", lang="pl")
+    assert_removed(result, "Dzisiaj, godz. 14.30", "dateline", "dateline")
+
+
 # ---------------------------------------------------------------------------
 # Dutch
 
@@ -905,6 +917,11 @@ Gepubliceerd in 2019 werd het boek een bestseller in heel Nederland.
 @MODES
 def test_nl_running_text_is_kept(auto: bool) -> None:
     run(NL_RUNNING_TEXT, "nl", auto, kept=NL_RUNNING_TEXT.splitlines())
+
+
+def test_nl_time_with_a_period() -> None:
+    result = rules_explain(NL_ARTICLE + "Vandaag, 14.30 uur\n", lang="nl")
+    assert_removed(result, "Vandaag, 14.30 uur", "dateline", "dateline")
 
 
 # ---------------------------------------------------------------------------

@@ -76,6 +76,8 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "comment_count_word": "words counted on comments ('votes', 'points', 'likes')",
         "comment_says": "verbs after a commenter's name ('says', 'wrote')",
         "date_word": "words that may stand in a bare date or time ('at', 'pm', 'GMT')",
+        "clock_word": "words beside a clock time written with a period, which alone would "
+                      "read as a number ('14.30 Uhr', 'ore 14.30')",
         "month": "month names and abbreviations",
         "weekday": "weekday names and abbreviations",
         "content_heading": "headings that open lists which are content ('Ingredients')",

@@ -15,7 +15,10 @@ BARE_DATE_TOKENS_MAX = 16
 BARE_DATE_CHARS_MAX = 80
 
 _TOKEN = regex.compile(r"\w+", regex.V1)
-_NUMERIC = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|º|°)?", regex.V1 | regex.IGNORECASE)
+#: A token of a date or time in figures: a number, perhaps ordinal ('9th', '1er'), or a
+#: clock time written as one word ('14h30', '9h').
+_NUMERIC = regex.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|º|°)?|\d{1,2}h(?:\d{2})?",
+                         regex.V1 | regex.IGNORECASE)
 #: Dates written in figures: ISO, day-month-year with dots, slashes or dashes, clock
 #: times, and the Chinese, Japanese and Korean form with its year, month and day signs
 #: ('2024年1月9日', '1月9日', '2024년 1월 9일').
@@ -31,11 +34,18 @@ _DASHED_DIGITS = regex.compile(r"\d(?:st|nd|rd|th)?[ \t]*+[-–][ \t]*+\d", rege
 
 
 @lru_cache(maxsize=64)
-def date_pattern(months: tuple[str, ...]) -> regex.Pattern[str]:
-    """A pattern that finds a date or a clock time inside a line."""
+def date_pattern(months: tuple[str, ...], clocks: tuple[str, ...] = ()) -> regex.Pattern[str]:
+    """A pattern that finds a date or a clock time inside a line; with ``clocks``, also
+    a clock time written with a period beside one of those words ('14.30 Uhr', 'ore
+    14.30'), which alone would read as a number."""
     month = trie_alternation(months)
+    clock = ""
+    if clocks:
+        word = trie_alternation(clocks)
+        clock = (f"|(?<![\\w.])\\d{{1,2}}\\.\\d{{2}}[ \\t]*+{word}(?!\\w)"
+                 f"|(?<!\\w){word}\\.?[ \\t]*+\\d{{1,2}}\\.\\d{{2}}(?![\\d.])")
     source = (
-        f"(?:{_NUMERIC_DATE}"
+        f"(?:{_NUMERIC_DATE}{clock}"
         f"|(?<!\\w)\\d{{1,2}}(?:st|nd|rd|th)?\\.?[ \\t]*+{month}\\.?,?[ \\t]*+\\d{{2,4}}"
         f"|(?<!\\w){month}\\.?[ \\t]*+\\d{{1,2}}(?:st|nd|rd|th)?(?!\\d)"
         f"|(?<!\\w){month}\\.?[ \\t]++\\d{{4}})"
@@ -70,8 +80,16 @@ def has_date_span(line: str, lexicon: Lexicon, timeout: float = DEFAULT_TIMEOUT)
 
 
 def has_date(line: str, lexicon: Lexicon, timeout: float = DEFAULT_TIMEOUT) -> bool:
-    """Whether ``line`` holds a date or a clock time."""
-    return search(date_pattern(lexicon.phrases("month")), line, timeout) is not None
+    """Whether ``line`` holds a date or a clock time.
+
+    >>> from declutter.lexicon import load_lexicon
+    >>> has_date("Heute, 14.30 Uhr", load_lexicon(("de", "en")))
+    True
+    >>> has_date("Der Kurs stieg auf 14.30 Euro", load_lexicon(("de", "en")))
+    False
+    """
+    pattern = date_pattern(lexicon.phrases("month"), lexicon.phrases("clock_word"))
+    return search(pattern, line, timeout) is not None
 
 
 def is_bare_date(line: str, lexicon: Lexicon, timeout: float = DEFAULT_TIMEOUT) -> bool:
@@ -98,6 +116,7 @@ def is_bare_date(line: str, lexicon: Lexicon, timeout: float = DEFAULT_TIMEOUT) 
 
 @lru_cache(maxsize=64)
 def _date_names(lexicon: Lexicon) -> frozenset[str]:
-    return lexicon.words("month") | lexicon.words("weekday") | lexicon.words("date_word") | {
-        token for phrase in lexicon.phrases("date_word") for token in _TOKEN.findall(phrase)
-    }
+    return (lexicon.words("month") | lexicon.words("weekday") | lexicon.words("date_word")
+            | lexicon.words("clock_word") | {
+                token for phrase in lexicon.phrases("date_word") for token in _TOKEN.findall(phrase)
+            })
