@@ -328,12 +328,17 @@ def test_de_running_text_is_kept(auto: bool) -> None:
     run(DE_RUNNING_TEXT, "de", auto, kept=DE_RUNNING_TEXT.splitlines())
 
 
-@pytest.mark.xfail(strict=True, reason="bylines are told by capitalised words after 'Von'; "
-                   "German capitalises nouns, so headings such as 'Von Berlin nach Paris' "
-                   "read as names")
 def test_de_heading_opening_with_von_is_kept() -> None:
+    # German capitalises nouns: the lower-case 'nach' tells a heading from names
     text = DE_ARTICLE + "Von Berlin nach Paris in vier Stunden\n" + DE_ARTICLE
     assert_kept(rules_explain(text, lang="de"), "Von Berlin nach Paris in vier Stunden")
+
+
+@pytest.mark.parametrize("byline", ["Von Anna Müller und Jan von Berg",
+                                    "Von Ursula von der Leyen", "Von Anna Müller, dpa"])
+def test_de_byline_with_particles_and_joiners(byline: str) -> None:
+    result = rules_explain(DE_ARTICLE + byline + "\n" + DE_ARTICLE, lang="de")
+    assert_removed(result, byline, "byline", "byline")
 
 
 DE_RECIPE = """\

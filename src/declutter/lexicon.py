@@ -61,6 +61,8 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "gallery_marker": "whole lines of image-gallery widgets ('Caption', 'Enlarge this image')",
         "gallery_of": "the word of 'Image 1 of 8' ('of')",
         "byline_suffix": "job titles that end an author line ('Staff Writer', 'Correspondent')",
+        "name_particle": "lower-case particles of surnames ('von', 'van', 'de'): the only "
+                         "lower-case words of a byline's names besides its small words",
         "call_to_action": "phrases that make a short non-sentence line a call to action ('Click here')",
         "pitch_opener": "openings of the lines of a promotion that closes a text: imperatives "
                         "and questions that sell ('Get started', 'Join', 'Ready to')",

@@ -12,6 +12,7 @@ import regex
 
 from ..features import UNSPACED_LANGUAGES, ends_sentence, stopwords
 from ..labels import Category, Confidence
+from ..lexicon import Lexicon
 from ..patterns import compile_pattern, trie_alternation
 from ..table import LineTable
 from .base import Finding, ScanContext, single
@@ -85,6 +86,7 @@ class BylineRule:
             return  # 'by Jane » Tue Aug 27, 2019' heads a post: content
         doc, table = ctx.doc, ctx.table
         small = ctx.lexicon.words("title_small_word") | ctx.lexicon.words("date_word")
+        grammar = _grammar_words(ctx.lexicon, ctx.language)
         uncased = ctx.language in UNSPACED_LANGUAGES
         for index, opener in table.lines_opening_with(ctx.lexicon.phrases("byline_prefix")):
             count = table.words[index]
@@ -92,13 +94,13 @@ class BylineRule:
             longest = CREDITS_WORDS_MAX if ";" in line else BYLINE_WORDS_MAX
             if count > longest or (ends_sentence(line) and count > 4 and ";" not in line):
                 continue
-            if not (_names_follow(_after_opener(line, opener), small)
+            if not (_names_follow(_after_opener(line, opener), small, grammar)
                     or (uncased and _uncased_names_follow(table.keys[index][len(opener):]))):
                 continue
             confidence = Confidence.STRONG if count <= BYLINE_WORDS_STRONG else Confidence.LIKELY
             yield single(index, self.name, self.category, confidence,
                          f"“{opener}” followed by names")
-        yield from self._dated(ctx, small)
+        yield from self._dated(ctx, small, grammar)
         suffixes = ctx.lexicon.words("byline_suffix")
         for index, _ in table.lines_containing(ctx.lexicon.phrases("byline_suffix")):
             if table.words[index] > SUFFIXED_WORDS_MAX or table.prose[index]:
@@ -112,11 +114,12 @@ class BylineRule:
             if line.lstrip()[:1] in LIST_MARKS:
                 continue
             name = line.split(",")[0] if "," in line else " ".join(line.split()[:-len(title.split())])
-            if _names_follow(name, small):
+            if _names_follow(name, small, grammar):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              f"names followed by the job title “{title}”")
 
-    def _dated(self, ctx: ScanContext, small: frozenset[str]) -> Iterator[Finding]:
+    def _dated(self, ctx: ScanContext, small: frozenset[str],
+               grammar: frozenset[str]) -> Iterator[Finding]:
         """Bylines after the date ('November 19, 2019 by Jane Doe', '5:45 AM PST
         11/19/2019 | By Jane Doe'): a date, then an opener and names, and nothing else."""
         doc, table = ctx.doc, ctx.table
@@ -129,7 +132,7 @@ class BylineRule:
                 continue
             for found in opener_in_line.finditer(line, timeout=ctx.timeout):
                 date = line[:found.start()].strip(DATE_BYLINE_SEPARATORS)
-                if date and _names_follow(line[found.end():], small) \
+                if date and _names_follow(line[found.end():], small, grammar) \
                         and is_bare_date(date, ctx.lexicon, ctx.timeout):
                     yield single(index, self.name, self.category, Confidence.LIKELY,
                                  f"a date, then “{found.group().strip()}” and names")
@@ -326,11 +329,24 @@ def _after_opener(line: str, opener: str) -> str:
     return parts[-1] if len(parts) > len(opener.split()) else ""
 
 
-def _names_follow(rest: str, small: frozenset[str]) -> bool:
+@lru_cache(maxsize=64)
+def _grammar_words(lexicon: Lexicon, language: str) -> frozenset[str]:
+    """The stopwords of ``language`` that no list of names holds in lower case: neither
+    the small words of titles and dates ('and', 'und', 'at') nor the particles of
+    surnames ('von', 'de', 'van')."""
+    return (stopwords(language) - lexicon.words("title_small_word") - lexicon.words("date_word")
+            - lexicon.words("name_particle"))
+
+
+def _names_follow(rest: str, small: frozenset[str], grammar: frozenset[str]) -> bool:
     """Whether ``rest`` starts with a capitalised name (two words, or one in capitals:
-    'AFP') and is mostly names."""
+    'AFP') and is mostly names, with no lower-case word of the language's ``grammar``
+    among them: in German, which capitalises nouns, 'Von Berlin nach Paris' is a
+    heading ('nach'), 'Von Anna Müller und Jan von Berg' a byline."""
     words = _WORD.findall(rest)
     if not words or not words[0][0].isupper():
+        return False
+    if grammar and any(w[0].islower() and w.casefold() in grammar for w in words):
         return False
     if len(words) == 1 and not words[0].isupper():
         return False  # 'By Functionality' is a heading, not an author
