@@ -12,11 +12,11 @@ import regex
 
 from ..features import UNSPACED_LANGUAGES, ends_sentence, stopwords
 from ..labels import Category, Confidence
-from ..lexicon import Lexicon
 from ..patterns import compile_pattern, trie_alternation
 from ..table import LineTable
 from .base import Finding, ScanContext, single
 from .dates import is_bare_date
+from .names import after_opener, grammar_words, names_follow
 
 #: Longest byline, in words.
 BYLINE_WORDS_MAX = 14
@@ -44,9 +44,6 @@ BIO_HEADER_WORDS_MAX = 4
 BIO_APPOSITION_WORDS_MAX = 8
 #: Punctuation around a word of a biography ('Doe,', '(Example)').
 WORD_EDGES = ",.;:()’'\""
-#: Share of the words after the opener that must be capitalised (names).
-NAME_SHARE_MIN = 0.6
-
 #: In scripts without letter case (Chinese, Japanese), a name after the opener is told by
 #: its length instead: one to NAMES_MAX names of NAME_CHARS characters each, after a
 #: separator ('作者：张三', '记者 王磊 李明'); without one the opener opens a word
@@ -68,7 +65,6 @@ PROFILE_HOSTS = frozenset({"x"})
 #: A profile's address: a platform's host and one path segment ('twitter.com/jdoe').
 _PROFILE_LINK = regex.compile(r"(?:https?://)?(?:www\.|m\.|mobile\.)?(\w+)\.com/@?[\w.-]+/?")
 
-_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’.-]*", regex.V1)
 
 
 @dataclass(frozen=True)
@@ -86,7 +82,7 @@ class BylineRule:
             return  # 'by Jane » Tue Aug 27, 2019' heads a post: content
         doc, table = ctx.doc, ctx.table
         small = ctx.lexicon.words("title_small_word") | ctx.lexicon.words("date_word")
-        grammar = _grammar_words(ctx.lexicon, ctx.language)
+        grammar = grammar_words(ctx.lexicon, ctx.language)
         uncased = ctx.language in UNSPACED_LANGUAGES
         for index, opener in table.lines_opening_with(ctx.lexicon.phrases("byline_prefix")):
             count = table.words[index]
@@ -94,7 +90,7 @@ class BylineRule:
             longest = CREDITS_WORDS_MAX if ";" in line else BYLINE_WORDS_MAX
             if count > longest or (ends_sentence(line) and count > 4 and ";" not in line):
                 continue
-            if not (_names_follow(_after_opener(line, opener), small, grammar)
+            if not (names_follow(after_opener(line, opener), small, grammar)
                     or (uncased and _uncased_names_follow(table.keys[index][len(opener):]))):
                 continue
             confidence = Confidence.STRONG if count <= BYLINE_WORDS_STRONG else Confidence.LIKELY
@@ -114,7 +110,7 @@ class BylineRule:
             if line.lstrip()[:1] in LIST_MARKS:
                 continue
             name = line.split(",")[0] if "," in line else " ".join(line.split()[:-len(title.split())])
-            if _names_follow(name, small, grammar):
+            if names_follow(name, small, grammar):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              f"names followed by the job title “{title}”")
 
@@ -132,7 +128,7 @@ class BylineRule:
                 continue
             for found in opener_in_line.finditer(line, timeout=ctx.timeout):
                 date = line[:found.start()].strip(DATE_BYLINE_SEPARATORS)
-                if date and _names_follow(line[found.end():], small, grammar) \
+                if date and names_follow(line[found.end():], small, grammar) \
                         and is_bare_date(date, ctx.lexicon, ctx.timeout):
                     yield single(index, self.name, self.category, Confidence.LIKELY,
                                  f"a date, then “{found.group().strip()}” and names")
@@ -321,40 +317,6 @@ def has_profile_link(line: str, platforms: frozenset[str]) -> bool:
         if found and found.group(1).casefold() in platforms:
             return True
     return False
-
-
-def _after_opener(line: str, opener: str) -> str:
-    """The part of ``line`` after its first ``len(opener.split())`` words."""
-    parts = line.split(None, len(opener.split()))
-    return parts[-1] if len(parts) > len(opener.split()) else ""
-
-
-@lru_cache(maxsize=64)
-def _grammar_words(lexicon: Lexicon, language: str) -> frozenset[str]:
-    """The stopwords of ``language`` that no list of names holds in lower case: neither
-    the small words of titles and dates ('and', 'und', 'at') nor the particles of
-    surnames ('von', 'de', 'van')."""
-    return (stopwords(language) - lexicon.words("title_small_word") - lexicon.words("date_word")
-            - lexicon.words("name_particle"))
-
-
-def _names_follow(rest: str, small: frozenset[str], grammar: frozenset[str]) -> bool:
-    """Whether ``rest`` starts with a capitalised name (two words, or one in capitals:
-    'AFP') and is mostly names, with no lower-case word of the language's ``grammar``
-    among them: in German, which capitalises nouns, 'Von Berlin nach Paris' is a
-    heading ('nach'), 'Von Anna Müller und Jan von Berg' a byline."""
-    words = _WORD.findall(rest)
-    if not words or not words[0][0].isupper():
-        return False
-    if grammar and any(w[0].islower() and w.casefold() in grammar for w in words):
-        return False
-    if len(words) == 1 and not words[0].isupper():
-        return False  # 'By Functionality' is a heading, not an author
-    content = [w for w in words if w.casefold() not in small]
-    if not content:
-        return False
-    capitalised = sum(1 for w in content if w[0].isupper())
-    return capitalised >= NAME_SHARE_MIN * len(content)
 
 
 def _uncased_names_follow(rest: str) -> bool:
