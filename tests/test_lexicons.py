@@ -562,11 +562,15 @@ def test_es_date_with_de() -> None:
     assert_removed(result, "9 de enero de 2024", "dateline", "dateline")
 
 
-@pytest.mark.xfail(strict=True, reason="photo-credit openers need a colon, or the English "
-                   "' by': 'Foto de Juan Pérez' is kept")
 def test_es_photo_credit_without_colon() -> None:
     result = rules_explain(ES_ARTICLE + "Foto de Juan Pérez\n", lang="es")
     assert_removed(result, "Foto de Juan Pérez", "photo_credit", "photo_credit")
+
+
+@pytest.mark.parametrize("line", ["Foto de familia en la playa", "Foto de Madrid",
+                                  "Imagen de un pueblo de Castilla"])
+def test_es_photo_opener_without_names_is_kept(line: str) -> None:
+    assert_kept(rules_explain(ES_ARTICLE + line + "\n" + ES_ARTICLE, lang="es"), line)
 
 
 # ---------------------------------------------------------------------------
@@ -828,12 +832,24 @@ def test_pl_running_text_is_kept(auto: bool) -> None:
     run(PL_RUNNING_TEXT, "pl", auto, kept=PL_RUNNING_TEXT.splitlines())
 
 
-@pytest.mark.xfail(strict=True, reason="'Fot.' ends with a period, which photo-credit openers "
-                   "do not accept (only ':', '|', '/', dashes); without an agency name the "
-                   "credit is kept")
 def test_pl_photo_credit_with_abbreviation() -> None:
     result = rules_explain(PL_ARTICLE + "Fot. Jan Kowalski\n", lang="pl")
     assert_removed(result, "Fot. Jan Kowalski", "photo_credit", "photo_credit")
+
+
+@pytest.mark.parametrize("line", ["Foto von Berlin bei Nacht", "Foto. Ein Tag am Meer"])
+def test_de_photo_opener_without_names_is_kept(line: str) -> None:
+    assert_kept(rules_explain(DE_ARTICLE + line + "\n" + DE_ARTICLE, lang="de"), line)
+
+
+@pytest.mark.parametrize("lang, line", [("de", "Bild von Anna Müller"),
+                                        ("nl", "Foto door Jan de Vries"),
+                                        ("fr", "Photo de Jean Dupont"),
+                                        ("it", "Foto di Mario Rossi")])
+def test_photo_credit_opener_and_names(lang: str, line: str) -> None:
+    article = {"de": DE_ARTICLE, "nl": NL_ARTICLE, "fr": FR_ARTICLE, "it": IT_ARTICLE}[lang]
+    result = rules_explain(article + line + "\n", lang=lang)
+    assert_removed(result, line, "photo_credit", "photo_credit")
 
 
 def test_pl_time_after_godz() -> None:

@@ -8,10 +8,11 @@ from typing import Iterator
 
 import regex
 
-from ..features import ends_sentence
+from ..features import ends_sentence, stopwords
 from ..labels import Category, Confidence, Label, Mark
 from ..patterns import compile_pattern, search
 from .base import Finding, ScanContext, single
+from .names import after_opener, grammar_words, names_follow
 
 #: First words (of keys) of wire-story slugs: the Associated Press's 'AP-' and 'BC-'.
 WIRE_SLUG_SERVICES = ("ap", "bc")
@@ -26,6 +27,11 @@ _WIRE_SLUG = regex.compile(
     regex.V1)
 #: Longest photo credit opened by 'Photo:' and the like, in words (captions included).
 CREDIT_WORDS_MAX = 40
+#: Longest credit told by the names after its opener alone ('Foto de Juan Pérez'), in words.
+NAMED_CREDIT_WORDS_MAX = 8
+#: An opener this short before a period is an abbreviation ('Fot.', 'Abb.'); a longer one
+#: ends a sentence of its own ('Foto. Ein Tag am Meer').
+ABBREVIATION_CHARS_MAX = 3
 #: Longest line that an agency name alone marks as a credit, in words.
 AGENCY_LINE_WORDS_MAX = 10
 #: Shorter lines need no credit mark around the agency name ('Getty Images').
@@ -84,6 +90,20 @@ def _names_after_dash(line: str, rest: str) -> bool:
     return not (after.lstrip()[:1].islower() and ends_sentence(line))
 
 
+def _names_credited(line: str, opener: str, rest: str, connectors: frozenset[str],
+                    small: frozenset[str], grammar: frozenset[str]) -> bool:
+    """Whether names follow an opener that ends in a connector ('Foto de Juan Pérez',
+    'Bild von Anna Müller') or an abbreviation's period ('Fot. Jan Kowalski'), with no
+    separator: 'Foto de familia' and 'Bild von Berlin' are no credits."""
+    if rest.startswith(". ") and len(opener) <= ABBREVIATION_CHARS_MAX:
+        after = line.split(".", 1)[1]
+    elif " " in opener and opener.rsplit(" ", 1)[1] in connectors:
+        after = after_opener(line, opener)
+    else:
+        return False
+    return names_follow(after, small, grammar)
+
+
 @dataclass(frozen=True)
 class PhotoCreditRule:
     """Photo and image credits ('Photo: Reuters', 'Image credit: NASA', '/ Getty Images')."""
@@ -97,11 +117,18 @@ class PhotoCreditRule:
         doc, table = ctx.doc, ctx.table
         marked: set[int] = set()
         agencies = tuple(f"{agency} " for agency in ctx.lexicon.phrases("photo_agency"))
+        small = ctx.lexicon.words("title_small_word") | ctx.lexicon.words("date_word")
+        # an opener ending in a function word ('foto de', 'bild von', 'foto door')
+        connectors = stopwords(ctx.language) | small | ctx.lexicon.words("name_particle")
+        grammar = grammar_words(ctx.lexicon, ctx.language)
         for index, opener in table.lines_opening_with(ctx.lexicon.phrases("photo_credit_prefix")):
             rest = table.keys[index][len(opener):].lstrip(" ")
             credited = ((rest[:1] in tuple(COLONS) and _names_after_dash(doc.lines[index], rest))
                         or opener.endswith(" by") or rest.startswith("by ")
-                        or f"{rest} ".startswith(agencies))  # 'Image copyright Getty Images'
+                        or f"{rest} ".startswith(agencies)  # 'Image copyright Getty Images'
+                        or (table.words[index] <= NAMED_CREDIT_WORDS_MAX
+                            and _names_credited(doc.lines[index], opener, rest, connectors,
+                                                small, grammar)))
             if table.words[index] <= CREDIT_WORDS_MAX and credited:
                 marked.add(index)
                 yield single(index, self.name, self.category, Confidence.STRONG,
