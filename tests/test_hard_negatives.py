@@ -142,13 +142,15 @@ def check(case: Case, options: dict) -> None:
 
 
 #: Cases that still lose content lines, by profile: the losses the suite has found and
-#: that are not fixed yet. The default profile loses none; the recall profile, which
-#: takes short lines naming a newsletter even when they run to 16 words, takes the
-#: sentence that introduces a quoted sign-up button, and then the button. Each is a
-#: strict expected failure: when a change fixes one, its test passes and fails the run
-#: until the case is taken off this list.
-KNOWN_LOSSES = {"default": frozenset(),
-                "recall": frozenset({"newsletter-business"})}
+#: that are not fixed yet. In both profiles a Japanese explainer loses the cookie banner
+#: it quotes: Japanese introduces a quotation with a sentence that ends in a full stop
+#: ("次のような表示が出る。"), and the quoted-example guard wants a colon. The recall
+#: profile, which takes short lines naming a newsletter even when they run to 16 words,
+#: also takes the sentence that introduces a quoted sign-up button, and then the button.
+#: Each is a strict expected failure: when a change fixes one, its test passes and fails
+#: the run until the case is taken off this list.
+KNOWN_LOSSES = {"default": frozenset({"japanese-cookie-notices"}),
+                "recall": frozenset({"newsletter-business", "japanese-cookie-notices"})}
 
 
 def _cases(known: frozenset[str]) -> list:

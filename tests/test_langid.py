@@ -50,6 +50,8 @@ PARAGRAPHS = {
           "того, законопроект ужесточает контроль за краткосрочной арендой.",
     "zh": "国务院总理周三主持召开常务会议，部署进一步稳定房地产市场的措施。会议指出，要加快保障性住房"
           "建设，满足居民刚性住房需求。",
+    "ja": "不動産業界からは、民間の賃貸市場への影響を懸念する声も上がっている。業界団体の幹部は、空き家"
+          "対策とあわせて進めなければ効果は限られると話した。",
 }
 
 #: Traditional Chinese reads as Chinese too.
@@ -91,7 +93,7 @@ OTHER_LATIN = {
 }
 
 #: Lexicon languages written in a non-Latin script: their letters decide, not the vote.
-SCRIPT_LEXICON_LANGUAGES = frozenset({"ru", "zh"})
+SCRIPT_LEXICON_LANGUAGES = frozenset({"ru", "zh", "ja"})
 
 #: Cyrillic languages: the letters only some of them use decide (ы э Russian, ї є ґ і
 #: Ukrainian, ў Belarusian, ђ ћ џ ј љ њ Serbian, ѓ ќ ѕ Macedonian); Bulgarian has none of
