@@ -1481,9 +1481,6 @@ def test_ja_an_opener_that_opens_a_word_is_no_byline(line: str) -> None:
     assert all(label.rule != "byline" for label in result.segments[0].labels)
 
 
-@pytest.mark.xfail(strict=True, reason="the separators after a byline opener are a colon, a "
-                   "bar, a slash or a space; the full-width slash and the equals sign of "
-                   "Japanese bylines ('取材・文／佐藤花子', '（文＝山田太郎）') are not among them")
 @pytest.mark.parametrize("line", ["取材・文／佐藤花子", "（文＝山田太郎）"])
 def test_ja_byline_with_a_full_width_separator(line: str) -> None:
     assert_removed(rules_explain(line + "\n" + JA_ARTICLE, lang="ja"), line, "byline", "byline")
@@ -1538,8 +1535,6 @@ def test_ja_breadcrumb_from_top() -> None:
                    "breadcrumb")
 
 
-@pytest.mark.xfail(strict=True, reason="breadcrumb separators are ASCII and a few arrows; the "
-                   "full-width '＞' of Japanese paths is not one")
 def test_ja_breadcrumb_with_full_width_separators() -> None:
     result = rules_explain("ホーム ＞ ニュース ＞ 政治\n" + JA_ARTICLE, lang="ja")
     assert_removed(result, "ホーム ＞ ニュース ＞ 政治", "breadcrumb_path", "breadcrumb")

@@ -31,7 +31,7 @@ TOKEN_OPENERS = ("", "(", "[", '"', "'", "“", "«", "¿", "¡")
 TOKEN_CLOSERS = ("", ".", ",", ":", ";", "!", "?", ")", "]", '"', "'", "”", "»", "...", "…",
                  ".)", ").", '."', ".”", "):")
 #: Symbols that rules look for inside lines (separators, quotation marks, ©).
-SYMBOLS = "»›→▸►⟩〉|•·‧∙„«©ⓒ>/\\½¼¾⅓⅔⅛"
+SYMBOLS = "»›→▸►⟩〉＞|•·‧∙„«©ⓒ>/\\½¼¾⅓⅔⅛"
 #: Longest line (characters) listed by :attr:`LineTable.short_digit_lines`.
 DIGIT_LINE_CHARS_MAX = 200
 _SYMBOL = regex.compile(f"[{regex.escape(SYMBOLS)}]", regex.V1)

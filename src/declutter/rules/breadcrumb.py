@@ -13,7 +13,7 @@ from ..labels import Category, Confidence
 from .base import Finding, ScanContext, single
 
 #: Separators that need no spaces around them.
-TIGHT_SEPARATORS = "»›→▸►⟩〉"
+TIGHT_SEPARATORS = "»›→▸►⟩〉＞"
 #: Separators that need white space on both sides.
 SPACED_SEPARATORS = ">/\\"
 #: Longest breadcrumb line, in characters.

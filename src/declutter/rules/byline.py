@@ -50,7 +50,7 @@ WORD_EDGES = ",.;:()’'\""
 #: ('作者简介', '编辑推荐').
 NAME_CHARS = (2, 6)
 NAMES_MAX = 4
-_OPENER_SEPARATOR = regex.compile(r"^[ \t]*[:：|｜/][ \t]*|^[ \t]+", regex.V1)
+_OPENER_SEPARATOR = regex.compile(r"^[ \t]*[:：|｜/／=＝][ \t]*|^[ \t]+", regex.V1)
 _NAME_SEPARATOR = regex.compile(r"[ \t、，,/·・]+", regex.V1)
 _UNCASED_NAME = regex.compile(r"[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}--\p{P}]+", regex.V1)
 
