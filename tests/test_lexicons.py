@@ -1565,9 +1565,6 @@ def test_ja_headings_with_full_width_brackets() -> None:
         assert_removed(result, line, "headline_list", "headline_list")
 
 
-@pytest.mark.xfail(strict=True, reason="line keys strip 【】 from the ends only: "
-                   "'【関連記事】タイトル' keys as '関連記事】タイトル', whose 】 is no separator "
-                   "after the opener")
 def test_ja_related_link_in_full_width_brackets() -> None:
     line = "【関連記事】都内の家賃、過去最高を更新"
     assert_removed(rules_explain(JA_ARTICLE + line + "\n", lang="ja"), line, "related_link",

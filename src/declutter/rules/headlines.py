@@ -71,6 +71,10 @@ TRIGGER_GAP_MAX = 2
 TRIGGER_TAIL_LINES_MAX = 12
 #: Characters that follow the opener of a related-story link ('Read more: ...').
 RELATED_SEPARATORS = tuple(":：|»›>–—")
+#: ...and the closing bracket of an opener set in brackets ('【関連記事】...', '[Related]
+#: ...'), whose opening bracket the line's key drops; a bracketed opener alone is a
+#: heading, not a link's label.
+RELATED_BRACKETS = tuple("]】")
 #: Longest single related-story link ('Read more: ...'), in words.
 RELATED_WORDS_MAX = 30
 #: A site's domain name after a related-story opener ('Also on example.com ...').
@@ -387,7 +391,7 @@ class RelatedLinkRule:
             rest = table.keys[index][len(opener):].lstrip(" ")
             if table.words[index] > RELATED_WORDS_MAX:
                 continue
-            if rest[:1] in RELATED_SEPARATORS and rest[1:].strip():
+            if rest[:1] in RELATED_SEPARATORS + RELATED_BRACKETS and rest[1:].strip():
                 yield single(index, self.name, self.category, Confidence.STRONG,
                              f"the line opens with “{opener}:”")
             elif not rest and ctx.doc.lines[index].strip()[-1:] in RELATED_SEPARATORS:
