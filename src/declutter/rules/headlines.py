@@ -14,7 +14,7 @@ from ..line_facts import unspaced_words
 from ..table import unspaced
 from .base import Finding, ScanContext, single
 from .closing import PARAGRAPH_WORDS_MIN
-from .dates import has_date
+from .dates import BARE_DATE_CHARS_MAX, has_date
 
 #: A headline has between these many words.
 HEADLINE_WORDS_MIN = 3
@@ -39,7 +39,8 @@ ARTICLE_OUTWEIGHS = 2
 #: often the article's own sections (a heading and a paragraph, several times): they get
 #: a weak label, and the span of article prose decides.
 ENCLOSED_TEASER_LINES = 2
-#: Lines between two headlines that a run absorbs ('2 hours ago', 'Technology').
+#: Lines between two headlines that a run absorbs ('2 hours ago', 'Technology'), and
+#: short lines with a date.
 META_WORDS_MAX = 4
 META_LINES_MAX = 3
 #: Lines a teaser's headline and summary may have between them: its byline and date.
@@ -61,6 +62,9 @@ LINK_MARKS = ("http://", "https://", "www.")
 #: clause goes on), and holds no full stop.
 UNCASED_CLOSING_MARKS = frozenset(".,;:。，；：、")
 UNCASED_FULL_STOPS = ("。",)
+#: Quotation marks and brackets that may open a headline in those scripts ('「あずきバー」
+#: 事件', '【速報】...'): the headline's script is that of its first letter after them.
+UNCASED_OPENING_MARKS = "「『【〈《（〔\"'“‘(["
 #: Longest heading that announces a list ('More from The Verge'), in words.
 TRIGGER_WORDS_MAX = 6
 #: Non-blank lines allowed between the heading and the first headline.
@@ -120,7 +124,7 @@ def headline_shape(line: str, small: frozenset[str], chars_per_word: float = 0.0
     if any(mark in text for mark in LINK_MARKS):
         return None
     words = text.split()
-    if chars_per_word and unspaced(text[:1]):
+    if chars_per_word and unspaced(text.lstrip(UNCASED_OPENING_MARKS)[:1]):
         return _uncased_shape(text, words, chars_per_word)
     if not HEADLINE_WORDS_MIN <= len(words) <= HEADLINE_WORDS_MAX or len(text) > HEADLINE_CHARS_MAX:
         return None
@@ -168,7 +172,7 @@ def headline_shapes(ctx: ScanContext) -> list[str | None]:
 
 def _shape_of_short(line: str, small: frozenset[str], chars_per_word: float = 0.0) -> str | None:
     """:func:`headline_shape` of a line of a headline's length in words, else ``None``."""
-    if chars_per_word and unspaced(line.lstrip()[:1]):
+    if chars_per_word and unspaced(line.lstrip().lstrip(UNCASED_OPENING_MARKS)[:1]):
         return headline_shape(line, small, chars_per_word)
     words = len(line.split())
     if HEADLINE_WORDS_MIN <= words <= HEADLINE_WORDS_MAX + 1:
@@ -349,7 +353,8 @@ class HeadlineListRule:
                 shapes.append(shape)
                 pending = 0
                 continue
-            if titles and pending < META_LINES_MAX and count <= META_WORDS_MAX \
+            if titles and pending < META_LINES_MAX \
+                    and (count <= META_WORDS_MAX or _date_line(ctx, line)) \
                     and not ends_sentence(line) and not any(m in line for m in LINK_MARKS):
                 pending += 1
                 continue
@@ -359,6 +364,12 @@ class HeadlineListRule:
         if titles:
             runs.append((titles, shapes))
         return runs
+
+
+def _date_line(ctx: ScanContext, line: str) -> bool:
+    """Whether ``line`` is a short line holding a date: a headline's date between two
+    headlines of a list, however many words its script makes of it ('2013年04月09日')."""
+    return len(line) <= BARE_DATE_CHARS_MAX and has_date(line, ctx.lexicon, ctx.timeout)
 
 
 def _closing_tail(ctx: ScanContext, heading: int) -> list[int]:
