@@ -1565,6 +1565,18 @@ def test_ja_headings_with_full_width_brackets() -> None:
         assert_removed(result, line, "headline_list", "headline_list")
 
 
+def test_ja_related_list_with_dates() -> None:
+    # a Japanese date counts five words; between two headlines it stays in the run
+    related = ["関連記事", "2013年04月09日", "「あずきバー」事件 －商標の判決シリーズ",
+               "2016年08月03日", "フランク三浦の商標をめぐる判決シリーズ", "2016年08月05日",
+               "体脂肪計と体重計の類似をめぐる判決"]
+    after = ("一方で、専門家は今後の動向を注視する必要があると指摘している。住宅政策の見直しは、"
+             "来年度の予算編成にも影響を与える見通しだ。\n")
+    result = rules_explain(JA_ARTICLE + "\n".join(related) + "\n" + after, lang="ja")
+    for line in related:
+        assert_removed(result, line, "headline_list", "headline_list")
+
+
 def test_ja_related_link_in_full_width_brackets() -> None:
     line = "【関連記事】都内の家賃、過去最高を更新"
     assert_removed(rules_explain(JA_ARTICLE + line + "\n", lang="ja"), line, "related_link",

@@ -112,6 +112,12 @@ POSITIVE = [
       "SoftBank Shares Slide After Earnings Miss", "Sony Profit Jumps on Gaming Sales",
       "Oracle Plans Funding Push to Expand Cloud Infrastructure"],
      "Sony Profit Jumps on Gaming Sales"),
+    # a list's dated entries: the date lines stay inside the run, however long
+    ("headline_list", "headline_list",
+     [P1, "Related Posts", "Instagram Outage Disrupts Thousands of Users",
+      "on 9 January 2024, with 4 comments", "SoftBank Shares Slide After Earnings Miss",
+      "on 8 January 2024, with 12 comments", "Sony Profit Jumps on Gaming Sales", P2, P3],
+     "Sony Profit Jumps on Gaming Sales"),
     ("comment_button", "comments", [P1, P2, "Reply"], "Reply"),
     ("comment_thread", "comments",
      [P1, P2, P3, "Jane Miller says:", "November 19, 2019 at 5:10 pm",
