@@ -360,9 +360,10 @@ Zimt
 
 
 @pytest.mark.xfail(strict=True, reason="source attribution needs a colon after the opener "
-                   "(only English 'Via' goes without): 'Mit Material von dpa' is kept")
+                   "(only English 'Via' goes without): above the article 'Mit Material von "
+                   "dpa' is kept (after it, it goes as a reporting credit)")
 def test_de_source_without_colon() -> None:
-    result = rules_explain(DE_ARTICLE + "Mit Material von dpa und AFP\n", lang="de")
+    result = rules_explain("Mit Material von dpa und AFP\n" + DE_ARTICLE, lang="de")
     assert_removed(result, "Mit Material von dpa und AFP", "source_attribution", "source")
 
 
