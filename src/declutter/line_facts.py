@@ -138,6 +138,9 @@ class LineFacts(NamedTuple):
     anchors: tuple[str, ...]
 
 
+#: Where :attr:`LineFacts.page_shape` says whether the line holds a digit.
+HOLDS_DIGIT = 2
+
 #: The facts of an empty or whitespace-only line.
 BLANK = LineFacts(0, 0, "", "", "", False, (0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
                   (0, True, False, False, False, False, False, 0), frozenset(), ())

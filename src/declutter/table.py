@@ -21,7 +21,8 @@ from .errors import RuleTimeout
 from .features import UNSPACED_CHARS_PER_WORD, UNSPACED_LANGUAGES, stopwords
 from .keys import EDGE_CHARS
 from .line_facts import (
-    PROSE_CHARS_MIN, PROSE_CHARS_MIN_UNSPACED, TOKEN_PUNCTUATION, LineFacts, line_facts, unspaced,
+    HOLDS_DIGIT, PROSE_CHARS_MIN, PROSE_CHARS_MIN_UNSPACED, TOKEN_PUNCTUATION, LineFacts,
+    line_facts, unspaced,
 )
 from .memo import LineMemo
 from .patterns import DEFAULT_TIMEOUT
@@ -213,6 +214,13 @@ class LineTable:
         """Each line's content words (:attr:`LineFacts.content_words
         <declutter.line_facts.LineFacts.content_words>`)."""
         return [facts.content_words for facts in self.facts]
+
+    @cached_property
+    def holds_digit(self) -> list[bool]:
+        """Whether each line holds a digit (a character ``str.isdigit`` accepts, as is
+        every character a pattern's ``\\d`` matches): a pattern that needs a number
+        passes over the others without being run."""
+        return [facts.page_shape[HOLDS_DIGIT] for facts in self.facts]
 
     @cached_property
     def short_digit_lines(self) -> list[int]:
