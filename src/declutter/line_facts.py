@@ -43,6 +43,8 @@ ANCHOR_LINE_WORDS_MAX = 120
 KATAKANA_RUN_CHARS = 6
 #: Punctuation that may cling to a token around an anchor word.
 TOKEN_PUNCTUATION = "()[]\"'“”«»¿¡.,:;!?…"
+#: Longest key (characters) of a short digit line (:attr:`LineFacts.short_digit`).
+DIGIT_LINE_CHARS_MAX = 200
 #: Characters that price a product in most currencies.
 CURRENCY = "$€£¥₹₽₩"
 _CURRENCY_CHARS = frozenset(CURRENCY)
@@ -71,6 +73,7 @@ _ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 _ASCII_NOT_DIGIT = bytes(c for c in range(128) if not chr(c).isdigit())
 _ASCII_NOT_SPACE = bytes(c for c in range(128) if not chr(c).isspace())
 _NON_ASCII = re.compile("[^\x00-\x7f]+")
+_DIGIT = regex.compile(r"\d", regex.V1)
 _FIRST_CHAR = itemgetter(0)
 _CONTENT_LENGTH = CONTENT_WORD_CHARS_MIN.__le__
 
@@ -124,6 +127,9 @@ class LineFacts(NamedTuple):
     :param anchors: the anchor words (of spaced scripts) that the key holds as tokens,
         bare or with punctuation attached ('cookies.', '(via'), for keys of at most
         :data:`ANCHOR_LINE_WORDS_MAX` words (:attr:`declutter.table.LineTable.anchor_hits`).
+    :param short_digit: whether the key holds a digit and has at most
+        :data:`DIGIT_LINE_CHARS_MAX` characters (a candidate for dates, counts,
+        quantities and numbered steps: :attr:`declutter.table.LineTable.short_digit_lines`).
     """
 
     words: int
@@ -136,11 +142,15 @@ class LineFacts(NamedTuple):
     page_shape: tuple[int, bool, bool, bool, bool, bool, bool, int]
     content_words: frozenset[str]
     anchors: tuple[str, ...]
+    short_digit: bool
 
+
+#: Where :attr:`LineFacts.page_shape` says whether the line holds a digit.
+HOLDS_DIGIT = 2
 
 #: The facts of an empty or whitespace-only line.
 BLANK = LineFacts(0, 0, "", "", "", False, (0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
-                  (0, True, False, False, False, False, False, 0), frozenset(), ())
+                  (0, True, False, False, False, False, False, 0), frozenset(), (), False)
 
 
 def line_facts(line: str, stop: frozenset[str], unspaced_language: bool, prose_min: int,
@@ -197,8 +207,11 @@ def line_facts(line: str, stop: frozenset[str], unspaced_language: bool, prose_m
     menu_like = 0 < words <= MENU_WORDS_MAX and is_menu_entry(line)
     anchors = (anchors_in(anchor_forms, key)
                if key and words <= ANCHOR_LINE_WORDS_MAX and anchor_forms else ())
+    # a digit of the key is one of the line's (case folding makes none)
+    short_digit = (digits > 0 and len(key) <= DIGIT_LINE_CHARS_MAX
+                   and _DIGIT.search(key) is not None)
     return LineFacts(words, prose, key, first_word, first_char, menu_like, shape,
-                     page_shape, content, anchors)
+                     page_shape, content, anchors, short_digit)
 
 
 def unspaced_words(tokens: list[str], chars_per_word: float) -> int:

@@ -8,7 +8,7 @@ group, so the engine never retries a shorter phrase once a longer one matched.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import regex
 
@@ -87,9 +87,36 @@ def search(
     return _within(pattern.search, text, timeout)
 
 
-def _within(
-    method: Callable[..., regex.Match[str] | None], text: str, timeout: float
+def fullmatch(
+    pattern: regex.Pattern[str], text: str, timeout: float = DEFAULT_TIMEOUT
 ) -> regex.Match[str] | None:
+    """``pattern.fullmatch`` (a match of all of ``text``) under a timeout.
+
+    :raises RuleTimeout: when the pattern runs past ``timeout`` seconds.
+    """
+    return _within(pattern.fullmatch, text, timeout)
+
+
+def split(pattern: regex.Pattern[str], text: str, timeout: float = DEFAULT_TIMEOUT) -> list[str]:
+    """``pattern.split`` under a timeout.
+
+    :raises RuleTimeout: when the pattern runs past ``timeout`` seconds.
+    """
+    return _within(pattern.split, text, timeout)
+
+
+def finditer(
+    pattern: regex.Pattern[str], text: str, timeout: float = DEFAULT_TIMEOUT
+) -> list[regex.Match[str]]:
+    """Every match of ``pattern.finditer``, in order, found under a timeout.
+
+    :raises RuleTimeout: when the pattern runs past ``timeout`` seconds.
+    """
+    return _within(lambda text, timeout: list(pattern.finditer(text, timeout=timeout)),
+                   text, timeout)
+
+
+def _within(method: Callable[..., Any], text: str, timeout: float) -> Any:
     try:
         return method(text, timeout=timeout)
     except TimeoutError as exc:

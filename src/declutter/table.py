@@ -8,20 +8,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from contextlib import contextmanager
 from functools import cached_property, lru_cache, partial
 from itertools import accumulate, compress
 from operator import attrgetter
 from typing import Any, Callable, Hashable, Iterator
 
-import regex
-
 from .document import Document
-from .errors import RuleTimeout
 from .features import UNSPACED_CHARS_PER_WORD, UNSPACED_LANGUAGES, stopwords
 from .keys import EDGE_CHARS
 from .line_facts import (
-    PROSE_CHARS_MIN, PROSE_CHARS_MIN_UNSPACED, TOKEN_PUNCTUATION, LineFacts, line_facts, unspaced,
+    HOLDS_DIGIT, PROSE_CHARS_MIN, PROSE_CHARS_MIN_UNSPACED, TOKEN_PUNCTUATION, LineFacts,
+    line_facts, unspaced,
 )
 from .memo import LineMemo
 from .patterns import DEFAULT_TIMEOUT
@@ -32,14 +29,8 @@ TOKEN_CLOSERS = ("", ".", ",", ":", ";", "!", "?", ")", "]", '"', "'", "”", "�
                  ".)", ").", '."', ".”", "):")
 #: Symbols that rules look for inside lines (separators, quotation marks, ©).
 SYMBOLS = "»›→▸►⟩〉＞|•·‧∙„«©ⓒ>/\\½¼¾⅓⅔⅛"
-#: Longest line (characters) listed by :attr:`LineTable.short_digit_lines`.
-DIGIT_LINE_CHARS_MAX = 200
-_SYMBOL = regex.compile(f"[{regex.escape(SYMBOLS)}]", regex.V1)
 _KEY, _WORDS, _PROSE = attrgetter("key"), attrgetter("words"), attrgetter("prose")
 _ANCHORS = attrgetter("anchors")
-_SHORT_DIGIT_LINE = regex.compile(
-    f"(?m)^(?=[^\\n]{{0,{DIGIT_LINE_CHARS_MAX}}}$)[^\\n\\d]*+\\d", regex.V1
-)
 
 
 @dataclass(frozen=True)
@@ -71,9 +62,6 @@ class LineTable:
     timeout: float = DEFAULT_TIMEOUT
     language: str = "en"
     prose_words_min: int = 8
-    #: scans that ran past their time budget, by name: each is tried once per table,
-    #: and every rule that needs it then abstains at once
-    timed_out: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     #: per-line values rules computed through :meth:`column`, by name
     columns: dict[Hashable, list] = field(default_factory=dict, repr=False, compare=False)
     #: what the run's passes computed from single lines (:class:`LineMemo`)
@@ -168,7 +156,8 @@ class LineTable:
         """Anchor word or symbol -> indices of the lines whose key holds it.
 
         Words are found by intersecting each short line's tokens with the anchors (and
-        their forms with punctuation attached); symbols by one character-class scan.
+        their forms with punctuation attached); symbols, like the anchors of unspaced
+        scripts, by substring search over the keys.
         """
         hits: dict[str, list[int]] = {}
         unspaced_anchors = _split_anchors(self.anchors)[1]
@@ -180,19 +169,15 @@ class LineTable:
                     bucket.append(index)
         for anchor in unspaced_anchors:
             self._find_everywhere(anchor, hits)
-        starts = self.key_starts
-        with self._budget("symbol scan"):
-            for match in _SYMBOL.finditer(self.key_text, timeout=self.timeout):
-                index = bisect_right(starts, match.start()) - 1
-                bucket = hits.setdefault(match.group(), [])
-                if not bucket or bucket[-1] != index:
-                    bucket.append(index)
+        for symbol in SYMBOLS:  # str.find skips to each one at C speed
+            self._find_everywhere(symbol, hits)
         for bucket in hits.values():
             bucket.sort()
         return hits
 
     def _find_everywhere(self, anchor: str, hits: dict[str, list[int]]) -> None:
-        """Substring search for an anchor of an unspaced script (no word boundaries)."""
+        """Substring search for an anchor of an unspaced script (no word boundaries) or a
+        symbol."""
         text, starts = self.key_text, self.key_starts
         position = text.find(anchor)
         while position != -1:
@@ -215,26 +200,19 @@ class LineTable:
         return [facts.content_words for facts in self.facts]
 
     @cached_property
-    def short_digit_lines(self) -> list[int]:
-        """Indices of lines of at most :data:`DIGIT_LINE_CHARS_MAX` characters that hold
-        a digit (candidates for dates, counts, quantities and numbered steps)."""
-        found = []
-        starts = self.key_starts
-        with self._budget("digit scan"):
-            for match in _SHORT_DIGIT_LINE.finditer(self.key_text, timeout=self.timeout):
-                found.append(bisect_right(starts, match.start()) - 1)
-        return found
+    def holds_digit(self) -> list[bool]:
+        """Whether each line holds a digit (a character ``str.isdigit`` accepts, as is
+        every character a pattern's ``\\d`` matches): a pattern that needs a number
+        passes over the others without being run."""
+        return [facts.page_shape[HOLDS_DIGIT] for facts in self.facts]
 
-    @contextmanager
-    def _budget(self, scan: str) -> Iterator[None]:
-        """Run a scan under the timeout; a scan that timed out once fails at once after."""
-        if scan in self.timed_out:
-            raise RuleTimeout(self.timed_out[scan])
-        try:
-            yield
-        except TimeoutError as exc:
-            self.timed_out[scan] = f"{scan} ran past {self.timeout}s"
-            raise RuleTimeout(self.timed_out[scan]) from exc
+    @cached_property
+    def short_digit_lines(self) -> list[int]:
+        """Indices of lines of at most :data:`~declutter.line_facts.DIGIT_LINE_CHARS_MAX`
+        characters that hold a digit (candidates for dates, counts, quantities and
+        numbered steps: :attr:`LineFacts.short_digit
+        <declutter.line_facts.LineFacts.short_digit>`)."""
+        return [index for index, facts in enumerate(self.facts) if facts.short_digit]
 
     @cached_property
     def key_text(self) -> str:

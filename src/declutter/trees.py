@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 FORMAT = "declutter-trees/1"
 
@@ -111,10 +111,11 @@ class TreeEnsemble:
 
     def probability(self, vector: Sequence[float]) -> float:
         """The model's probability for ``vector`` (ordered as :attr:`features`)."""
-        score = self._compiled_score(vector)
-        if score < -60.0:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-score))
+        return _logistic(self._compiled_score(vector))
+
+    def probabilities(self, vectors: Iterable[Sequence[float]]) -> list[float]:
+        """:meth:`probability` of each of ``vectors``, in order."""
+        return list(map(_logistic, map(self._compiled_score, vectors)))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "TreeEnsemble":
@@ -169,6 +170,13 @@ class TreeEnsemble:
                 for t in self.trees
             ],
         }
+
+
+def _logistic(score: float) -> float:
+    """The probability of a raw score (log-odds)."""
+    if score < -60.0:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-score))
 
 
 def _expression(tree: Tree, node: int = 0) -> str:

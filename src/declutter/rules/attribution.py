@@ -337,7 +337,9 @@ class GalleryMarkerRule:
                          f"the line is “{phrase}”")
         counter = _counter_pattern(ctx.lexicon.phrases("gallery_of"))
         for index in table.short_digit_lines:
-            if table.words[index] <= GALLERY_WORDS_MAX and search(counter, table.keys[index], ctx.timeout):
+            key = table.keys[index]  # a counter ends with its figure
+            if table.words[index] <= GALLERY_WORDS_MAX and key[-1:].isdigit() \
+                    and search(counter, key, ctx.timeout):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "a gallery counter ('1 of 8')")
 

@@ -12,7 +12,7 @@ import regex
 
 from ..features import UNSPACED_LANGUAGES, ends_sentence, stopwords
 from ..labels import Category, Confidence
-from ..patterns import compile_pattern, trie_alternation
+from ..patterns import compile_pattern, finditer, trie_alternation
 from ..table import LineTable
 from .base import Finding, ScanContext, single
 from .dates import is_bare_date
@@ -126,7 +126,7 @@ class BylineRule:
             line = doc.lines[index]
             if line.lstrip()[:1] in LIST_MARKS:
                 continue
-            for found in opener_in_line.finditer(line, timeout=ctx.timeout):
+            for found in finditer(opener_in_line, line, ctx.timeout):
                 date = line[:found.start()].strip(DATE_BYLINE_SEPARATORS)
                 if date and names_follow(line[found.end():], small, grammar) \
                         and is_bare_date(date, ctx.lexicon, ctx.timeout):

@@ -159,14 +159,20 @@ def titled_headings(ctx: ScanContext) -> list[int]:
     """Lines that head a comment section by counting its comments on the article's title
     ('10 thoughts on “Title”', '34 responses to “Title”'): the comments run from there."""
     table = ctx.table
-    titles = ctx.lexicon.phrases("comments_title")
+    openings = _followed_by_space(ctx.lexicon.phrases("comments_title"))
     found = []
     for index in table.short_digit_lines:
         key = table.keys[index]
         rest = key.lstrip("0123456789 ")
-        if rest != key and any(rest.startswith(t + " ") for t in titles):
+        if rest != key and rest.startswith(openings):
             found.append(index)
     return found
+
+
+@lru_cache(maxsize=64)
+def _followed_by_space(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """Each of ``phrases`` with a space after it (a phrase that a word follows)."""
+    return tuple(f"{phrase} " for phrase in phrases)
 
 
 def counted_heading(ctx: ScanContext, markers: Mapping[int, str]) -> int | None:

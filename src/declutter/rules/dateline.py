@@ -10,6 +10,7 @@ import regex
 from ..features import ends_sentence, is_table_row
 from ..keys import line_key
 from ..labels import Category, Confidence
+from ..patterns import fullmatch, split
 from .base import Finding, ScanContext, single
 from .dates import BARE_DATE_CHARS_MAX, has_date, has_date_span, is_bare_date
 
@@ -97,7 +98,7 @@ class DatelineRule:
                     and is_bare_date(line, lexicon, ctx.timeout):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "the line is only a date or time")
-            elif _LABELLED_STAMP.fullmatch(line.strip(), timeout=ctx.timeout):
+            elif fullmatch(_LABELLED_STAMP, line.strip(), ctx.timeout):
                 yield single(index, self.name, self.category, Confidence.LIKELY,
                              "a one-word label and a numeric date")
             elif table.words[index] <= DATELINE_WORDS_MAX and index in opened:
@@ -123,7 +124,7 @@ def _meta_line(ctx: ScanContext, index: int, openers: frozenset[int]) -> bool:
     if ctx.table.words[index] > META_LINE_WORDS_MAX or ends_sentence(line) \
             or is_table_row(line):
         return False
-    parts = [part.strip() for part in _META_SEPARATOR.split(line.strip(), timeout=ctx.timeout)]
+    parts = [part.strip() for part in split(_META_SEPARATOR, line.strip(), ctx.timeout)]
     if len(parts) < 2:
         return False
     if is_bare_date(parts[0], ctx.lexicon, ctx.timeout) \

@@ -28,6 +28,9 @@ _NUMERIC_DATE = (r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}
 #: Two day numbers joined by a dash ('6-9', '16–19'), neither part of a longer number,
 #: a numeric date or a clock time.
 _DAY_SPAN = r"(?<![\d./:\-–])\d{1,2}(?:st|nd|rd|th)?[ \t]*+[-–][ \t]*+\d{1,2}(?:st|nd|rd|th)?(?![\d./:\-–])"
+#: A digit: every date and time :func:`date_pattern` finds holds one, and a line without
+#: one is passed over without running that pattern.
+_DIGIT = regex.compile(r"\d", FLAGS)
 #: Digits on both sides of a dash: what every span of days holds, checked first because
 #: it is cheap and most lines lack it.
 _DASHED_DIGITS = regex.compile(r"\d(?:st|nd|rd|th)?[ \t]*+[-–][ \t]*+\d", regex.V1)
@@ -88,6 +91,8 @@ def has_date(line: str, lexicon: Lexicon, timeout: float = DEFAULT_TIMEOUT) -> b
     >>> has_date("Der Kurs stieg auf 14.30 Euro", load_lexicon(("de", "en")))
     False
     """
+    if _DIGIT.search(line) is None:
+        return False
     pattern = date_pattern(lexicon.phrases("month"), lexicon.phrases("clock_word"))
     return search(pattern, line, timeout) is not None
 

@@ -36,7 +36,9 @@ PREFORMAT_SPACES_MIN = 2
 #: Characters that end a line introducing what follows (ASCII and full-width colons).
 INTRODUCING_ENDS = COLONS
 
-_QUANTITY = r"(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?: ?[-–] ?\d+(?:[.,/]\d+)?)?"
+#: Vulgar fractions, which open a quantity as a figure does ('½ tsp salt').
+FRACTIONS = "½¼¾⅓⅔⅛"
+_QUANTITY = rf"(?:\d+(?:[.,/]\d+)?|[{FRACTIONS}])(?: ?[-–] ?\d+(?:[.,/]\d+)?)?"
 _STEP = compile_pattern(r"^(?:step ?\d{1,3}(?!\d)|\d{1,2}[.)] \w)")
 # classes that exclude the opening mark keep this linear on '» » » ...'
 _QUOTED = regex.compile(
@@ -89,9 +91,11 @@ class QuantityGuard:
         table = ctx.table
         pattern = _quantity_pattern(ctx.lexicon.phrases("unit"))
         for index in table.short_digit_lines:
-            if search(pattern, table.keys[index], ctx.timeout):
+            key = table.keys[index]
+            # the pattern is anchored at a quantity's first figure: other keys cannot match
+            if (key[:1].isdigit() or key[:1] in FRACTIONS) and search(pattern, key, ctx.timeout):
                 yield Guard(index, index, self.name, "a quantity followed by a unit")
-        for index in table.lines_with_symbol("½¼¾⅓⅔⅛"):
+        for index in table.lines_with_symbol(FRACTIONS):
             if search(pattern, table.keys[index], ctx.timeout):
                 yield Guard(index, index, self.name, "a quantity followed by a unit")
 
@@ -107,7 +111,8 @@ class StepsGuard:
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         table = ctx.table
         for index in table.short_digit_lines:
-            if search(_STEP, table.keys[index], ctx.timeout):
+            key = table.keys[index]  # case-folded: a step opens with a figure or 'step'
+            if (key[:1].isdigit() or key.startswith("step")) and search(_STEP, key, ctx.timeout):
                 yield Guard(index, index, self.name, "a numbered step")
 
 

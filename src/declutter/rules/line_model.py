@@ -152,7 +152,7 @@ class LineModelRule:
         model = self.ensemble()
         article = article_probability(ctx, self.page_model)
         order, vectors = line_features(ctx, evidence=evidence_of(marks, article))
-        return Weighing({i: model.probability(v) for i, v in zip(order, vectors)},
+        return Weighing(dict(zip(order, model.probabilities(vectors))),
                         dict(zip(order, vectors)), ctx.whole_page, article)
 
     def reason(self, vector: Sequence[float], probability: float) -> str:

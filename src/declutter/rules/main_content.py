@@ -223,8 +223,9 @@ def _data_rows(ctx: ScanContext, order: list[int]) -> set[int]:
     dates, rankings, specs)."""
     table, lines = ctx.table, ctx.doc.lines
     dated = date_pattern(ctx.lexicon.phrases("month"))
+    digits = table.holds_digit  # both checks below need a digit
     numeric = [not table.prose[i] and DATA_ROW_WORDS[0] <= table.words[i] <= DATA_ROW_WORDS[1]
-               and (len(_NUMBER.findall(lines[i])) >= DATA_ROW_NUMBERS
+               and digits[i] and (len(_NUMBER.findall(lines[i])) >= DATA_ROW_NUMBERS
                     or match(dated, lines[i].lstrip(), ctx.timeout) is not None)
                for i in order]
     rows: set[int] = set()
