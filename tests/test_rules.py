@@ -428,6 +428,24 @@ def test_a_banner_the_article_quotes_and_discusses_stays():
         assert segment.kept and "guard_quoted_example" in segment.reason, segment
 
 
+def test_a_banner_a_sentence_announces_and_the_article_discusses_stays():
+    intro = "On the retailer's site last year, the banner most visitors saw read as follows."
+    after = ("The problem is the missing button to refuse, which regulators have fined "
+             "several companies for since the rules took effect.")
+    result = rules_explain("\n".join([P1, intro, *BANNER, after, P2]) + "\n")
+    for line in BANNER:
+        segment = next(s for s in result.segments if result.line(s) == line)
+        assert segment.kept and "guard_quoted_example" in segment.reason, segment
+
+
+def test_a_sentence_without_an_announcing_phrase_quotes_nothing():
+    intro = "On the retailer's site last year, most visitors saw a banner at the bottom."
+    after = ("The problem is the missing button to refuse, which regulators have fined "
+             "several companies for since the rules took effect.")
+    result = rules_explain("\n".join([P1, intro, *BANNER, after, P2]) + "\n")
+    assert not any("guard_quoted_example" in s.reason for s in result.segments)
+
+
 def test_a_banner_after_a_colon_at_the_end_of_the_text_goes():
     """No prose after it: nothing says the article discusses it."""
     intro = "Here is the banner most visitors saw on the retailer's site last year:"

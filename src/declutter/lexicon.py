@@ -70,6 +70,8 @@ SECTIONS: Mapping[str, str] = MappingProxyType(
         "site_notice": "phrases of browser and site notices ('Please enable JavaScript')",
         "comment_form": "phrases of comment-form labels ('Your email address will not be published')",
         "reading_time": "phrases of reading-time notes ('5 min read')",
+        "quote_intro": "phrases of a sentence that announces the quotation after it, where "
+                       "no colon does ('as follows', '次のような')",
         "quote_verb": "verbs of forum quote headers, before a colon ('wrote', 'said')",
         "forum_ui": "whole lines of discussion-board software ('Thread starter', 'New posts')",
         "reply_prefix": "prefixes of a reply's subject line, before a colon ('Re: <subject>')",

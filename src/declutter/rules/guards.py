@@ -14,7 +14,7 @@ from typing import Iterator
 
 import regex
 
-from ..features import COLONS, is_table_row
+from ..features import COLONS, ends_sentence, is_table_row
 from ..labels import Guard
 from ..patterns import compile_pattern, search, trie_alternation
 from .base import Finding, ScanContext, navigation_words
@@ -158,15 +158,19 @@ class QuotedExampleGuard:
     name: str = "guard_quoted_example"
     category: None = None
     uses_prior: bool = True
-    description: str = ("keeps lines the article introduces with a colon and discusses "
-                        "after (quoted banners, notices, buttons)")
+    anchor_sections: tuple[str, ...] = ("quote_intro",)
+    description: str = ("keeps lines the article introduces with a colon, or with a "
+                        "sentence that announces them, and discusses after (quoted "
+                        "banners, notices, buttons)")
 
     def scan(self, ctx: ScanContext) -> Iterator[Finding]:
         doc, table = ctx.doc, ctx.table
         order = doc.content
         own_prose = [table.prose[i] and i not in ctx.prior for i in order]
+        announcing = frozenset(index for index, _ in table.lines_containing(
+            ctx.lexicon.phrases("quote_intro")) if ends_sentence(doc.lines[index]))
         for position, index in enumerate(order):
-            if not self._introduces(ctx, order, own_prose, position):
+            if not self._introduces(ctx, order, own_prose, position, announcing):
                 continue
             end = position + 1
             while end < len(order) and end - position <= QUOTED_LINES_MAX and not own_prose[end]:
@@ -180,12 +184,14 @@ class QuotedExampleGuard:
 
     @staticmethod
     def _introduces(ctx: ScanContext, order: list[int], own_prose: list[bool],
-                    position: int) -> bool:
+                    position: int, announcing: frozenset[int]) -> bool:
         """Whether the line at ``position`` is the article's own text announcing what
-        follows: unlabelled, ending with a colon, and long enough to be running text or
-        right after the article's prose."""
+        follows: unlabelled, ending with a colon or a sentence that announces it
+        (``announcing``: 'The banner reads as follows.', '次のような表示が出る。'), and
+        long enough to be running text or right after the article's prose."""
         index = order[position]
-        if index in ctx.prior or not ctx.doc.lines[index].rstrip().endswith(INTRODUCING_ENDS):
+        if index in ctx.prior or not (ctx.doc.lines[index].rstrip().endswith(INTRODUCING_ENDS)
+                                      or index in announcing):
             return False
         return (ctx.table.words[index] >= ctx.thresholds.prose_words_min
                 or (position > 0 and own_prose[position - 1]))
