@@ -416,23 +416,16 @@ def test_quoted_comment_inside_story_stays():
 
 
 BANNER = ["We use cookies to improve your experience on our site.", "Accept all cookies"]
+BANNER_DISCUSSED = ("The problem is the missing button to refuse, which regulators have "
+                    "fined several companies for since the rules took effect.")
 
 
-def test_a_banner_the_article_quotes_and_discusses_stays():
-    intro = "Here is the banner most visitors saw on the retailer's site last year:"
-    after = ("The problem is the missing button to refuse, which regulators have fined "
-             "several companies for since the rules took effect.")
-    result = rules_explain("\n".join([P1, intro, *BANNER, after, P2]) + "\n")
-    for line in BANNER:
-        segment = next(s for s in result.segments if result.line(s) == line)
-        assert segment.kept and "guard_quoted_example" in segment.reason, segment
-
-
-def test_a_banner_a_sentence_announces_and_the_article_discusses_stays():
-    intro = "On the retailer's site last year, the banner most visitors saw read as follows."
-    after = ("The problem is the missing button to refuse, which regulators have fined "
-             "several companies for since the rules took effect.")
-    result = rules_explain("\n".join([P1, intro, *BANNER, after, P2]) + "\n")
+@pytest.mark.parametrize("intro", [
+    "Here is the banner most visitors saw on the retailer's site last year:",
+    "On the retailer's site last year, the banner most visitors saw read as follows.",
+], ids=["colon", "announcing-sentence"])
+def test_a_banner_the_article_quotes_and_discusses_stays(intro):
+    result = rules_explain("\n".join([P1, intro, *BANNER, BANNER_DISCUSSED, P2]) + "\n")
     for line in BANNER:
         segment = next(s for s in result.segments if result.line(s) == line)
         assert segment.kept and "guard_quoted_example" in segment.reason, segment
@@ -440,9 +433,7 @@ def test_a_banner_a_sentence_announces_and_the_article_discusses_stays():
 
 def test_a_sentence_without_an_announcing_phrase_quotes_nothing():
     intro = "On the retailer's site last year, most visitors saw a banner at the bottom."
-    after = ("The problem is the missing button to refuse, which regulators have fined "
-             "several companies for since the rules took effect.")
-    result = rules_explain("\n".join([P1, intro, *BANNER, after, P2]) + "\n")
+    result = rules_explain("\n".join([P1, intro, *BANNER, BANNER_DISCUSSED, P2]) + "\n")
     assert not any("guard_quoted_example" in s.reason for s in result.segments)
 
 

@@ -8,11 +8,11 @@ from typing import Iterator
 
 import regex
 
-from ..features import ends_sentence, stopwords
+from ..features import ends_sentence
 from ..labels import Category, Confidence, Label, Mark
 from ..patterns import compile_pattern, search
 from .base import Finding, ScanContext, single
-from .names import after_opener, grammar_words, names_follow
+from .names import after_opener, function_words, grammar_words, names_follow, small_words
 
 #: First words (of keys) of wire-story slugs: the Associated Press's 'AP-' and 'BC-'.
 WIRE_SLUG_SERVICES = ("ap", "bc")
@@ -117,9 +117,8 @@ class PhotoCreditRule:
         doc, table = ctx.doc, ctx.table
         marked: set[int] = set()
         agencies = tuple(f"{agency} " for agency in ctx.lexicon.phrases("photo_agency"))
-        small = ctx.lexicon.words("title_small_word") | ctx.lexicon.words("date_word")
-        # an opener ending in a function word ('foto de', 'bild von', 'foto door')
-        connectors = stopwords(ctx.language) | small | ctx.lexicon.words("name_particle")
+        small = small_words(ctx.lexicon)
+        connectors = function_words(ctx.lexicon, ctx.language)
         grammar = grammar_words(ctx.lexicon, ctx.language)
         for index, opener in table.lines_opening_with(ctx.lexicon.phrases("photo_credit_prefix")):
             rest = table.keys[index][len(opener):].lstrip(" ")

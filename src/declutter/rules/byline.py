@@ -16,7 +16,7 @@ from ..patterns import compile_pattern, finditer, trie_alternation
 from ..table import LineTable
 from .base import Finding, ScanContext, single
 from .dates import is_bare_date
-from .names import after_opener, grammar_words, names_follow
+from .names import after_opener, grammar_words, names_follow, small_words
 
 #: Longest byline, in words.
 BYLINE_WORDS_MAX = 14
@@ -81,7 +81,7 @@ class BylineRule:
         if ctx.forum:
             return  # 'by Jane » Tue Aug 27, 2019' heads a post: content
         doc, table = ctx.doc, ctx.table
-        small = ctx.lexicon.words("title_small_word") | ctx.lexicon.words("date_word")
+        small = small_words(ctx.lexicon)
         grammar = grammar_words(ctx.lexicon, ctx.language)
         uncased = ctx.language in UNSPACED_LANGUAGES
         for index, opener in table.lines_opening_with(ctx.lexicon.phrases("byline_prefix")):

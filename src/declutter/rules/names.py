@@ -23,12 +23,24 @@ def after_opener(line: str, opener: str) -> str:
 
 
 @lru_cache(maxsize=64)
+def small_words(lexicon: Lexicon) -> frozenset[str]:
+    """Words that stand between names in lower case: the small words of titles and dates
+    ('and', 'und', 'at')."""
+    return lexicon.words("title_small_word") | lexicon.words("date_word")
+
+
+@lru_cache(maxsize=64)
 def grammar_words(lexicon: Lexicon, language: str) -> frozenset[str]:
     """The stopwords of ``language`` that no list of names holds in lower case: neither
-    the small words of titles and dates ('and', 'und', 'at') nor the particles of
-    surnames ('von', 'de', 'van')."""
-    return (stopwords(language) - lexicon.words("title_small_word") - lexicon.words("date_word")
-            - lexicon.words("name_particle"))
+    the :func:`small_words` nor the particles of surnames ('von', 'de', 'van')."""
+    return stopwords(language) - small_words(lexicon) - lexicon.words("name_particle")
+
+
+@lru_cache(maxsize=64)
+def function_words(lexicon: Lexicon, language: str) -> frozenset[str]:
+    """Words an opener may end in before names ('foto de', 'bild von', 'foto door'): the
+    stopwords of ``language``, the :func:`small_words` and the particles of surnames."""
+    return stopwords(language) | small_words(lexicon) | lexicon.words("name_particle")
 
 
 def names_follow(rest: str, small: frozenset[str], grammar: frozenset[str]) -> bool:
